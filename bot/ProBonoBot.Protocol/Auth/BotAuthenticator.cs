@@ -1,0 +1,164 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Microsoft.IdentityModel.Tokens;
+
+namespace ProBonoBot.Protocol.Auth;
+
+/// <summary>
+/// Authenticates inbound requests: Bot Connector tokens (with the <c>serviceurl</c> claim check and key
+/// endorsements) and Entra ID tokens of the configured tenant. In local development (no app id) only
+/// anonymous loopback requests pass.
+/// </summary>
+public sealed class BotAuthenticator(
+    IOptions<BotFrameworkOptions> options,
+    IOpenIdMetadataSource metadata,
+    ILogger<BotAuthenticator> logger)
+{
+    private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
+    private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
+    private readonly BotFrameworkOptions _options = options.Value;
+
+    /// <summary>Validates the Authorization header against the activity it came with.</summary>
+    public async Task<AuthResult> AuthenticateAsync(
+        string? authorizationHeader, string? serviceUrl, string? channelId, bool fromLoopback, CancellationToken cancellationToken)
+    {
+        if (_options.IsLocalDevelopment)
+        {
+            return fromLoopback
+                ? AuthResult.AnonymousLocal
+                : AuthResult.Fail("Anonymous access is accepted only from loopback (no MicrosoftAppId configured).");
+        }
+
+        if (string.IsNullOrWhiteSpace(authorizationHeader)
+            || !authorizationHeader.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return AuthResult.Fail("Missing bearer token.");
+        }
+
+        var token = authorizationHeader["Bearer ".Length..].Trim();
+        if (!_handler.CanReadToken(token))
+        {
+            return AuthResult.Fail("The bearer token is not a JWT.");
+        }
+
+        var issuer = new JsonWebToken(token).Issuer;
+        if (string.Equals(issuer, _options.ToBotFromChannelTokenIssuer, StringComparison.Ordinal))
+        {
+            return await ValidateChannelTokenAsync(token, serviceUrl, channelId, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (EntraIssuers().Contains(issuer, StringComparer.Ordinal))
+        {
+            return await ValidateAsync(token, _options.ResolveEntraMetadataUrl(), [issuer], EntraAudiences(), cancellationToken)
+                .ConfigureAwait(false);
+        }
+
+        return AuthResult.Fail("The token's issuer is not trusted.");
+    }
+
+    private async Task<AuthResult> ValidateChannelTokenAsync(string token, string? serviceUrl, string? channelId, CancellationToken ct)
+    {
+        var result = await ValidateAsync(
+            token, _options.ToBotFromChannelOpenIdMetadataUrl, [_options.ToBotFromChannelTokenIssuer], [_options.MicrosoftAppId!], ct)
+            .ConfigureAwait(false);
+        if (!result.Succeeded)
+        {
+            return result;
+        }
+
+        var claim = result.Identity!.FindFirst("serviceurl")?.Value;
+        if (string.IsNullOrEmpty(claim) || !string.Equals(claim, serviceUrl, StringComparison.OrdinalIgnoreCase))
+        {
+            return AuthResult.Fail("The token's serviceurl claim does not match the activity's serviceUrl.");
+        }
+
+        return result.Identity.FindFirst(EndorsementClaim) is { } endorsements
+            && !string.IsNullOrEmpty(channelId)
+            && !endorsements.Value.Split(' ').Contains(channelId, StringComparer.OrdinalIgnoreCase)
+            ? AuthResult.Fail("The signing key is not endorsed for this channel.")
+            : result;
+    }
+
+    private const string EndorsementClaim = "probonobot:endorsements";
+
+    private async Task<AuthResult> ValidateAsync(
+        string token, string metadataUrl, string[] issuers, string[] audiences, CancellationToken ct)
+    {
+        var manager = metadata.GetManager(metadataUrl);
+        OpenIdConnectConfiguration config;
+        try
+        {
+            config = await manager.GetConfigurationAsync(ct).ConfigureAwait(false);
+        }
+        catch (InvalidOperationException ex)
+        {
+            Log.MetadataUnavailable(logger, metadataUrl, ex);
+            return AuthResult.Fail("The signing keys could not be retrieved.");
+        }
+
+        var result = await _handler.ValidateTokenAsync(token, Parameters(config, issuers, audiences)).ConfigureAwait(false);
+        if (!result.IsValid && result.Exception is SecurityTokenSignatureKeyNotFoundException)
+        {
+            // Keys roll over: fetch the metadata again once before giving up.
+            manager.RequestRefresh();
+            config = await manager.GetConfigurationAsync(ct).ConfigureAwait(false);
+            result = await _handler.ValidateTokenAsync(token, Parameters(config, issuers, audiences)).ConfigureAwait(false);
+        }
+
+        if (!result.IsValid)
+        {
+            Log.TokenRejected(logger, result.Exception?.GetType().Name ?? "unknown");
+            return AuthResult.Fail("The bearer token is not valid.");
+        }
+
+        var identity = result.ClaimsIdentity;
+        if (result.SecurityToken is JsonWebToken jwt && FindEndorsements(config, jwt.Kid) is { } endorsements)
+        {
+            identity.AddClaim(new Claim(EndorsementClaim, string.Join(' ', endorsements)));
+        }
+
+        return AuthResult.Success(identity);
+    }
+
+    private static TokenValidationParameters Parameters(OpenIdConnectConfiguration config, string[] issuers, string[] audiences) => new()
+    {
+        ValidIssuers = issuers,
+        ValidAudiences = audiences,
+        IssuerSigningKeys = config.SigningKeys,
+        ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
+        ValidateIssuer = true,
+        ValidateAudience = true,
+        ValidateLifetime = true,
+        ValidateIssuerSigningKey = true,
+        RequireExpirationTime = true,
+        RequireSignedTokens = true,
+        ClockSkew = ClockSkew,
+    };
+
+    private static List<string>? FindEndorsements(OpenIdConnectConfiguration config, string? kid)
+    {
+        var key = config.JsonWebKeySet?.Keys.FirstOrDefault(k => string.Equals(k.Kid, kid, StringComparison.Ordinal));
+        if (key is null || !key.AdditionalData.TryGetValue("endorsements", out var value))
+        {
+            return null;
+        }
+
+        return value switch
+        {
+            JsonElement { ValueKind: JsonValueKind.Array } array => [.. array.EnumerateArray().Select(e => e.GetString() ?? string.Empty)],
+            IEnumerable<object> list => [.. list.Select(o => o?.ToString() ?? string.Empty)],
+            _ => null,
+        };
+    }
+
+    private string[] EntraIssuers() => string.IsNullOrWhiteSpace(_options.MicrosoftAppTenantId)
+        ? []
+        : [$"https://sts.windows.net/{_options.MicrosoftAppTenantId}/", $"https://login.microsoftonline.com/{_options.MicrosoftAppTenantId}/v2.0"];
+
+    private string[] EntraAudiences() =>
+        [_options.MicrosoftAppId!, $"api://{_options.MicrosoftAppId}", $"api://botid-{_options.MicrosoftAppId}"];
+}

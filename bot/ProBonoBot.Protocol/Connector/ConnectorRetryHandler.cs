@@ -1,0 +1,88 @@
+using System.Net;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace ProBonoBot.Protocol.Connector;
+
+/// <summary>
+/// Retries throttled and transient connector answers (429, 412, 502, 503, 504, network errors, attempt
+/// time-outs): Retry-After first, else exponential backoff with jitter; bounded in count and per wait.
+/// </summary>
+public sealed class ConnectorRetryHandler : DelegatingHandler
+{
+    private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+
+    public ConnectorRetryHandler(IOptions<ConnectorOptions> options, TimeProvider time, ILogger<ConnectorRetryHandler> logger)
+    {
+        var o = options.Value;
+        _pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }
+            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            {
+                MaxRetryAttempts = Math.Max(0, o.MaxRetries),
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = o.RetryBaseDelay,
+                MaxDelay = o.MaxRetryDelay,
+                ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome)),
+                DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result, time, o.MaxRetryDelay)),
+                OnRetry = args =>
+                {
+                    var request = args.Context.Properties.GetValue(RequestKey, null!);
+                    Log.Retrying(logger, request?.Method.Method ?? "?", request?.RequestUri?.AbsolutePath ?? "?",
+                        (int?)args.Outcome.Result?.StatusCode ?? 0, args.AttemptNumber + 1, args.RetryDelay.TotalMilliseconds);
+                    return ValueTask.CompletedTask;
+                },
+            })
+            .AddTimeout(o.AttemptTimeout)
+            .Build();
+    }
+
+    private static readonly ResiliencePropertyKey<HttpRequestMessage> RequestKey = new("request");
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(RequestKey, request);
+        try
+        {
+            return await _pipeline.ExecuteAsync(
+                static async (ctx, state) => await state.Handler.BaseSend(state.Request, ctx.CancellationToken).ConfigureAwait(false),
+                context, (Handler: this, Request: request)).ConfigureAwait(false);
+        }
+        catch (TimeoutRejectedException ex)
+        {
+            throw new ConnectorException(504, "Timeout", $"The connector did not answer in time: {ex.Message}");
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    private Task<HttpResponseMessage> BaseSend(HttpRequestMessage request, CancellationToken ct) => base.SendAsync(request, ct);
+
+    internal static bool IsTransient(Outcome<HttpResponseMessage> outcome) => outcome switch
+    {
+        { Exception: HttpRequestException } => true,
+        { Exception: TimeoutRejectedException } => true,
+        { Result: { } response } => response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.PreconditionFailed
+            or HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout,
+        _ => false,
+    };
+
+    /// <summary>The wait Retry-After asks for (capped), or null to use the exponential backoff.</summary>
+    internal static TimeSpan? RetryAfter(HttpResponseMessage? response, TimeProvider time, TimeSpan cap)
+    {
+        var header = response?.Headers.RetryAfter;
+        TimeSpan? wait = header?.Delta ?? (header?.Date is { } date ? date - time.GetUtcNow() : null);
+        if (wait is null)
+        {
+            return null;
+        }
+
+        return wait < TimeSpan.Zero ? TimeSpan.Zero : wait > cap ? cap : wait;
+    }
+}

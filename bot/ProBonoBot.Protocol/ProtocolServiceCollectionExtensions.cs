@@ -1,0 +1,55 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using ProBonoBot.Protocol.Auth;
+using ProBonoBot.Protocol.Connector;
+using ProBonoBot.Protocol.Routing;
+
+namespace ProBonoBot.Protocol;
+
+/// <summary>Registers the protocol layer: options, inbound auth, the connector client and routing.</summary>
+public static class ProtocolServiceCollectionExtensions
+{
+    public static IServiceCollection AddBotProtocol(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<BotFrameworkOptions>().Bind(configuration).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BotFrameworkOptions>, BotFrameworkOptionsValidator>();
+        services.AddOptions<ConnectorOptions>().Bind(configuration.GetSection(ConnectorOptions.Section)).ValidateOnStart();
+        services.PostConfigure<ConnectorOptions>(o =>
+        {
+            // Binding appends to the defaults; a configured list replaces them.
+            var configured = configuration.GetSection($"{ConnectorOptions.Section}:TrustedHosts").Get<string[]>();
+            if (configured is { Length: > 0 })
+            {
+                o.TrustedHosts.Clear();
+                foreach (var host in configured)
+                {
+                    o.TrustedHosts.Add(host);
+                }
+            }
+        });
+
+        services.AddHttpClient<IOpenIdMetadataSource, HttpOpenIdMetadataSource>();
+        services.AddSingleton<BotAuthenticator>();
+        services.AddSingleton<TrustedHostPolicy>();
+
+        services.AddHttpClient<ClientCredentialsTokenProvider>();
+        services.TryAddSingleton<IConnectorTokenProvider>(sp => sp.GetRequiredService<ClientCredentialsTokenProvider>());
+        services.AddTransient<ConnectorAuthHandler>();
+        services.AddTransient<ConnectorRetryHandler>();
+        services.AddHttpClient<IConnectorClient, ConnectorClient>(client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .AddHttpMessageHandler<ConnectorRetryHandler>()
+            .AddHttpMessageHandler<ConnectorAuthHandler>()
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                MaxConnectionsPerServer = 64,
+                AutomaticDecompression = System.Net.DecompressionMethods.All,
+            });
+
+        services.AddSingleton<ActivityDispatcher>();
+        return services;
+    }
+}

@@ -1,0 +1,196 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using ProBonoBot.Protocol.Activities;
+
+namespace ProBonoBot.Protocol.Routing;
+
+/// <summary>Sends one authenticated activity to the route that owns it.</summary>
+public sealed class ActivityDispatcher(Router router, ILogger<ActivityDispatcher> logger)
+{
+    /// <summary>Handles an invoke synchronously: exactly one handler answers, 501 when none.</summary>
+    public async Task<InvokeResponse> InvokeAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var activity = turn.Activity;
+        if (activity.Name == Router.CardActionInvokeName)
+        {
+            if (!TryReadExecuteAction(activity.Value, out var action))
+            {
+                return InvokeResponse.Error(400, "BadRequest", "The card action has no verb.");
+            }
+
+            var handler = router.FindCardAction(action.Verb);
+            if (handler is null)
+            {
+                return InvokeResponse.Error(400, "UnknownAction", $"The action '{action.Verb}' is not known.");
+            }
+
+            turn.CardAction = action;
+            var result = await RunAsync($"card:{action.Verb}", () => handler(turn, cancellationToken)).ConfigureAwait(false);
+            return result switch
+            {
+                null => InvokeResponse.Error(500, "InternalError", "The action failed."),
+                { ErrorStatus: > 0 } => InvokeResponse.Error(result.ErrorStatus, result.ErrorCode ?? "Error", result.Message ?? string.Empty),
+                { Card: { } card } => InvokeResponse.Card(card),
+                _ => InvokeResponse.Message(result.Message ?? string.Empty),
+            };
+        }
+
+        var invoke = activity.Name is null ? null : router.FindInvoke(activity.Name);
+        if (invoke is null)
+        {
+            return InvokeResponse.NotImplemented;
+        }
+
+        return await RunAsync($"invoke:{activity.Name}", () => invoke(turn, cancellationToken)).ConfigureAwait(false)
+            ?? new InvokeResponse(500, null);
+    }
+
+    /// <summary>Handles every non-invoke activity; unknown types are ignored.</summary>
+    public async Task HandleAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var activity = turn.Activity;
+        switch (activity.Type)
+        {
+            case ActivityTypes.Message:
+                await HandleMessageAsync(turn, cancellationToken).ConfigureAwait(false);
+                break;
+            case ActivityTypes.InstallationUpdate when activity.Action is "add" or "add-upgrade":
+                await RunOptionalAsync("installed", router.Installed, turn, cancellationToken).ConfigureAwait(false);
+                break;
+            case ActivityTypes.InstallationUpdate when activity.Action is "remove" or "remove-upgrade":
+                await RunOptionalAsync("uninstalled", router.Uninstalled, turn, cancellationToken).ConfigureAwait(false);
+                break;
+            case ActivityTypes.ConversationUpdate when activity.BotWasAdded():
+                await RunOptionalAsync("installed", router.Installed, turn, cancellationToken).ConfigureAwait(false);
+                break;
+            case ActivityTypes.ConversationUpdate when activity.BotWasRemoved():
+                await RunOptionalAsync("uninstalled", router.Uninstalled, turn, cancellationToken).ConfigureAwait(false);
+                break;
+        }
+    }
+
+    private async Task HandleMessageAsync(TurnContext turn, CancellationToken ct)
+    {
+        await RunOptionalAsync("before-message", router.BeforeMessage, turn, ct).ConfigureAwait(false);
+        if (TryReadSubmitAction(turn.Activity.Value, out var action))
+        {
+            await HandleSubmitAsync(turn, action, ct).ConfigureAwait(false);
+            return;
+        }
+
+        if (router.MatchMessage(turn.Text) is { } route)
+        {
+            turn.Match = route.Match;
+            await RunAsync("message", async () => { await route.Handler(turn, ct).ConfigureAwait(false); return true; }).ConfigureAwait(false);
+            return;
+        }
+
+        await RunOptionalAsync("fallback", router.Fallback, turn, ct).ConfigureAwait(false);
+    }
+
+    private async Task HandleSubmitAsync(TurnContext turn, CardAction action, CancellationToken ct)
+    {
+        turn.CardAction = action;
+        var handler = router.FindCardAction(action.Verb);
+        if (handler is null)
+        {
+            await RunOptionalAsync("fallback", router.Fallback, turn, ct).ConfigureAwait(false);
+            return;
+        }
+
+        var result = await RunAsync($"card:{action.Verb}", () => handler(turn, ct)).ConfigureAwait(false);
+        if (result?.Card is { } card && turn.Activity.ReplyToId is { } cardActivityId)
+        {
+            await turn.UpdateAsync(cardActivityId, new Activity
+            {
+                Attachments = [new Attachment { ContentType = "application/vnd.microsoft.card.adaptive", Content = card }],
+            }, ct).ConfigureAwait(false);
+        }
+        else if (result?.Card is { } newCard)
+        {
+            await turn.SendAsync(new Activity
+            {
+                Attachments = [new Attachment { ContentType = "application/vnd.microsoft.card.adaptive", Content = newCard }],
+            }, ct).ConfigureAwait(false);
+        }
+        else if (result?.Message is { Length: > 0 } message)
+        {
+            await turn.SendAsync(new Activity { Text = message }, ct).ConfigureAwait(false);
+        }
+    }
+
+    private async Task RunOptionalAsync(string name, TurnHandler? handler, TurnContext turn, CancellationToken ct)
+    {
+        if (handler is not null)
+        {
+            await RunAsync(name, async () => { await handler(turn, ct).ConfigureAwait(false); return true; }).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<T?> RunAsync<T>(string name, Func<Task<T>> run)
+    {
+        try
+        {
+            return await run().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.HandlerFailed(logger, name, ex);
+            throw new TurnFailedException(name, ex);
+        }
+    }
+
+    /// <summary>Reads <c>value.action</c> of an adaptiveCard/action invoke.</summary>
+    internal static bool TryReadExecuteAction(JsonElement? value, out CardAction action)
+    {
+        action = null!;
+        if (value is not { ValueKind: JsonValueKind.Object } v
+            || !v.TryGetProperty("action", out var a) || a.ValueKind != JsonValueKind.Object
+            || !a.TryGetProperty("verb", out var verb) || verb.ValueKind != JsonValueKind.String
+            || string.IsNullOrWhiteSpace(verb.GetString()))
+        {
+            return false;
+        }
+
+        var data = a.TryGetProperty("data", out var d) && d.ValueKind == JsonValueKind.Object ? d.Clone() : EmptyObject;
+        action = new CardAction(verb.GetString()!, data, IsUniversalAction: true);
+        return true;
+    }
+
+    /// <summary>Reads the <c>verb</c> of an Action.Submit message's <c>value</c>.</summary>
+    internal static bool TryReadSubmitAction(JsonElement? value, out CardAction action)
+    {
+        action = null!;
+        if (value is not { ValueKind: JsonValueKind.Object } v
+            || !v.TryGetProperty("verb", out var verb) || verb.ValueKind != JsonValueKind.String
+            || string.IsNullOrWhiteSpace(verb.GetString()))
+        {
+            return false;
+        }
+
+        action = new CardAction(verb.GetString()!, v.Clone(), IsUniversalAction: false);
+        return true;
+    }
+
+    private static readonly JsonElement EmptyObject = JsonDocument.Parse("{}").RootElement.Clone();
+}
+
+/// <summary>A route handler threw; the host logs it and answers without a stack trace.</summary>
+public sealed class TurnFailedException : Exception
+{
+    public TurnFailedException(string route, Exception inner)
+        : base($"The handler for '{route}' failed.", inner) => Route = route;
+
+    public TurnFailedException()
+    {
+    }
+
+    public TurnFailedException(string message)
+        : base(message)
+    {
+    }
+
+    public string? Route { get; }
+}

@@ -1,0 +1,121 @@
+using System.Text.RegularExpressions;
+using ProBonoBot.Protocol.Activities;
+
+namespace ProBonoBot.Protocol.Routing;
+
+/// <summary>Handles a turn that needs no synchronous answer.</summary>
+public delegate Task TurnHandler(TurnContext turn, CancellationToken cancellationToken);
+
+/// <summary>Handles an invoke; its result is the HTTP answer.</summary>
+public delegate Task<InvokeResponse> InvokeHandler(TurnContext turn, CancellationToken cancellationToken);
+
+/// <summary>Handles a card button; the same handler serves Action.Execute (invoke) and Action.Submit (message).</summary>
+public delegate Task<CardActionResult> CardActionHandler(TurnContext turn, CancellationToken cancellationToken);
+
+/// <summary>What a card action produced: a card replacing the clicked one, a short message, or an error.</summary>
+public sealed record CardActionResult(System.Text.Json.Nodes.JsonObject? Card, string? Message, int ErrorStatus = 0, string? ErrorCode = null)
+{
+    public static CardActionResult ReplaceCard(System.Text.Json.Nodes.JsonObject card) => new(card, null);
+
+    public static CardActionResult Say(string message) => new(null, message);
+
+    public static CardActionResult Fail(int status, string code, string message) => new(null, message, status, code);
+}
+
+/// <summary>
+/// Named routes: message commands (regex), card verbs, invoke names, install and uninstall events.
+/// Registering a duplicate route throws at start-up.
+/// </summary>
+public sealed class Router
+{
+    private readonly List<(string Name, Regex Pattern, TurnHandler Handler)> _messages = [];
+    private readonly Dictionary<string, CardActionHandler> _cardActions = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, InvokeHandler> _invokes = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _names = new(StringComparer.Ordinal);
+
+    public TurnHandler? Installed { get; private set; }
+
+    public TurnHandler? Uninstalled { get; private set; }
+
+    public TurnHandler? Fallback { get; private set; }
+
+    /// <summary>Every message activity before routing (e.g. to refresh the conversation reference).</summary>
+    public TurnHandler? BeforeMessage { get; private set; }
+
+    public IReadOnlyCollection<string> RouteNames => _names;
+
+    public Router OnMessage(string name, Regex pattern, TurnHandler handler)
+    {
+        Claim($"message:{name}");
+        if (_messages.Any(m => m.Pattern.ToString() == pattern.ToString() && m.Pattern.Options == pattern.Options))
+        {
+            throw new InvalidOperationException($"Message pattern '{pattern}' is registered twice.");
+        }
+
+        _messages.Add((name, pattern, handler));
+        return this;
+    }
+
+    public Router OnCardAction(string verb, CardActionHandler handler)
+    {
+        Claim($"card:{verb.ToUpperInvariant()}");
+        _cardActions.Add(verb, handler);
+        return this;
+    }
+
+    public Router OnInvoke(string name, InvokeHandler handler)
+    {
+        if (name == CardActionInvokeName)
+        {
+            throw new InvalidOperationException($"'{CardActionInvokeName}' is routed by verb: use OnCardAction.");
+        }
+
+        Claim($"invoke:{name}");
+        _invokes.Add(name, handler);
+        return this;
+    }
+
+    public Router OnInstalled(TurnHandler handler) => Set(handler, "installed", h => Installed = h);
+
+    public Router OnUninstalled(TurnHandler handler) => Set(handler, "uninstalled", h => Uninstalled = h);
+
+    public Router OnUnrecognizedMessage(TurnHandler handler) => Set(handler, "fallback", h => Fallback = h);
+
+    public Router OnEveryMessage(TurnHandler handler) => Set(handler, "before-message", h => BeforeMessage = h);
+
+    public const string CardActionInvokeName = "adaptiveCard/action";
+
+    /// <summary>The first message route whose pattern matches the text.</summary>
+    public (TurnHandler Handler, Match Match)? MatchMessage(string text)
+    {
+        foreach (var (_, pattern, handler) in _messages)
+        {
+            var match = pattern.Match(text);
+            if (match.Success)
+            {
+                return (handler, match);
+            }
+        }
+
+        return null;
+    }
+
+    public CardActionHandler? FindCardAction(string verb) => _cardActions.GetValueOrDefault(verb);
+
+    public InvokeHandler? FindInvoke(string name) => _invokes.GetValueOrDefault(name);
+
+    private Router Set(TurnHandler handler, string name, Action<TurnHandler> assign)
+    {
+        Claim(name);
+        assign(handler);
+        return this;
+    }
+
+    private void Claim(string name)
+    {
+        if (!_names.Add(name))
+        {
+            throw new InvalidOperationException($"Route '{name}' is registered twice.");
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using ProBonoBot.Protocol.Activities;
+using ProBonoBot.Protocol.Connector;
+
+namespace ProBonoBot.Protocol.Routing;
+
+/// <summary>One inbound activity being handled: what arrived, what matched, and how to answer.</summary>
+public sealed class TurnContext(Activity activity, IConnectorClient connector, IServiceProvider services)
+{
+    public Activity Activity { get; } = activity;
+
+    public IConnectorClient Connector { get; } = connector;
+
+    public IServiceProvider Services { get; } = services;
+
+    /// <summary>The message text with bot mentions stripped.</summary>
+    public string Text { get; } = activity.GetTextWithoutMentions();
+
+    /// <summary>The regex match of the message route that was chosen.</summary>
+    public Match? Match { get; internal set; }
+
+    /// <summary>For card actions: the verb and the action's data (inputs merged in).</summary>
+    public CardAction? CardAction { get; internal set; }
+
+    /// <summary>Free-form per-turn values set by the host (e.g. the resolved language).</summary>
+    public IDictionary<string, object?> Items { get; } = new Dictionary<string, object?>(StringComparer.Ordinal);
+
+    /// <summary>Sends an activity into this conversation (filling in addressing fields).</summary>
+    public Task<ResourceResponse> SendAsync(Activity reply, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        var template = Activity.CreateReply(reply.Type ?? ActivityTypes.Message);
+        reply.Type ??= template.Type;
+        reply.Conversation ??= template.Conversation;
+        reply.From ??= template.From;
+        reply.Recipient ??= template.Recipient;
+        reply.ServiceUrl ??= template.ServiceUrl;
+        reply.ChannelId ??= template.ChannelId;
+        return Connector.SendToConversationAsync(Activity.ServiceUrl!, Activity.Conversation!.Id!, reply, cancellationToken);
+    }
+
+    /// <summary>Replaces a previously sent activity (e.g. a card) in this conversation.</summary>
+    public Task<ResourceResponse> UpdateAsync(string activityId, Activity replacement, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(replacement);
+        replacement.Type ??= ActivityTypes.Message;
+        replacement.Id = activityId;
+        replacement.Conversation ??= Activity.Conversation;
+        return Connector.UpdateActivityAsync(Activity.ServiceUrl!, Activity.Conversation!.Id!, activityId, replacement, cancellationToken);
+    }
+
+    /// <summary>Shows the typing indicator.</summary>
+    public Task SendTypingAsync(CancellationToken cancellationToken) =>
+        SendAsync(new Activity { Type = ActivityTypes.Typing }, cancellationToken);
+}
+
+/// <summary>A card button press: its verb and data, from <c>Action.Execute</c> or <c>Action.Submit</c>.</summary>
+public sealed record CardAction(string Verb, JsonElement Data, bool IsUniversalAction);
