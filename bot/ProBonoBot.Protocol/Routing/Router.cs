@@ -19,6 +19,9 @@ public sealed record CardActionResult(System.Text.Json.Nodes.JsonObject? Card, s
 
     public static CardActionResult Say(string message) => new(null, message);
 
+    /// <summary>The handler already answered (e.g. sent a new message); nothing more to show.</summary>
+    public static CardActionResult Done { get; } = new(null, null);
+
     public static CardActionResult Fail(int status, string code, string message) => new(null, message, status, code);
 }
 

@@ -37,7 +37,7 @@ public sealed class TurnContext(Activity activity, IConnectorClient connector, I
         reply.Recipient ??= template.Recipient;
         reply.ServiceUrl ??= template.ServiceUrl;
         reply.ChannelId ??= template.ChannelId;
-        return Connector.SendToConversationAsync(Activity.ServiceUrl!, Activity.Conversation!.Id!, reply, cancellationToken);
+        return Connector.SendToConversationAsync(Activity.ServiceUrl!, reply.Conversation!.Id!, reply, cancellationToken);
     }
 
     /// <summary>Replaces a previously sent activity (e.g. a card) in this conversation.</summary>

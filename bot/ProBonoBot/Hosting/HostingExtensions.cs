@@ -1,0 +1,120 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+using ProBonoBot.Help;
+using ProBonoBot.Install;
+using ProBonoBot.People;
+using ProBonoBot.Protocol;
+using ProBonoBot.Protocol.Auth;
+using ProBonoBot.Protocol.Routing;
+using ProBonoBot.Storage;
+using ProBonoBot.Turns;
+
+namespace ProBonoBot.Hosting;
+
+/// <summary>Wires the bot: protocol layer, storage, features, endpoints.</summary>
+public static class HostingExtensions
+{
+    public static WebApplicationBuilder AddProBonoBot(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        services.AddBotProtocol(configuration);
+        services.AddOptions<BotHostOptions>().Bind(configuration.GetSection(BotHostOptions.Section))
+            .Validate(o => o.MaxActivityBytes is >= 1024 and <= 16 * 1024 * 1024, "Bot:MaxActivityBytes must be between 1 KB and 16 MB.")
+            .ValidateOnStart();
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateOnStart();
+
+        services.AddSingleton(sp => CreateDb(sp.GetRequiredService<IOptions<StorageOptions>>().Value, configuration, builder.Environment));
+        services.AddSingleton<Migrator>();
+        services.AddSingleton<ActivityJournal>();
+        services.AddSingleton<ConversationStore>();
+        services.AddSingleton<UserSettingsStore>();
+        services.AddSingleton<LanguageResolver>();
+
+        services.AddSingleton<IRouteModule, InstallRoutes>();
+        services.AddSingleton<IRouteModule, HelpRoutes>();
+        services.AddSingleton<IRouteModule, LanguageRoutes>();
+        services.AddSingleton(sp =>
+        {
+            var router = new Router();
+            foreach (var module in sp.GetServices<IRouteModule>())
+            {
+                module.Register(router);
+            }
+
+            return router;
+        });
+
+        services.AddSingleton<TurnQueue>();
+        services.AddSingleton<TurnWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<TurnWorker>());
+        services.AddSingleton<MessagesEndpoint>();
+        return builder;
+    }
+
+    /// <summary>Applies migrations, checks the routes and warns about local-development mode before serving.</summary>
+    public static async Task PrepareAsync(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        DateTimeOffsetHandler.Register();
+        await app.Services.GetRequiredService<Migrator>().MigrateAsync(app.Lifetime.ApplicationStopping).ConfigureAwait(false);
+        _ = app.Services.GetRequiredService<Router>();
+        var bot = app.Services.GetRequiredService<IOptions<BotFrameworkOptions>>().Value;
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ProBonoBot");
+        if (bot.IsLocalDevelopment)
+        {
+            Log.LocalDevelopmentMode(logger);
+        }
+    }
+
+    public static WebApplication MapProBonoBot(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapPost("/api/messages", (HttpContext http, MessagesEndpoint endpoint) => endpoint.HandleAsync(http));
+        app.MapGet("/healthz", async (Db db, CancellationToken ct) =>
+        {
+            try
+            {
+                await db.ReadAsync(c => c.ExecuteScalarAsync<int>("SELECT 1"), ct).ConfigureAwait(false);
+                return Results.Json(new { status = "healthy", storage = db.Provider.ToString() });
+            }
+            catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException or TimeoutException)
+            {
+                return Results.Json(new { status = "unhealthy", storage = db.Provider.ToString() }, statusCode: 503);
+            }
+        });
+        return app;
+    }
+
+    private static Db CreateDb(StorageOptions options, IConfiguration configuration, IWebHostEnvironment environment)
+    {
+        var connectionString = configuration.GetConnectionString("ProBono");
+        if (options.Provider == StorageProvider.Postgres)
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                throw new OptionsValidationException("ConnectionStrings:ProBono", typeof(StorageOptions),
+                    ["ConnectionStrings:ProBono is required when Storage:Provider is Postgres."]);
+            }
+
+            return new Db(StorageProvider.Postgres, connectionString);
+        }
+
+        // SQLite: a relative file is placed under the content root; its folder is created.
+        var sqlite = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(connectionString) ? "Data Source=.data/probonobot.db" : connectionString);
+        if (sqlite.DataSource != ":memory:" && !Path.IsPathRooted(sqlite.DataSource))
+        {
+            sqlite.DataSource = Path.Combine(environment.ContentRootPath, sqlite.DataSource);
+        }
+
+        if (Path.GetDirectoryName(sqlite.DataSource) is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        sqlite.Pooling = true;
+        return new Db(StorageProvider.Sqlite, sqlite.ToString());
+    }
+}

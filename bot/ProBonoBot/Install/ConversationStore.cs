@@ -1,0 +1,122 @@
+using System.Collections.Concurrent;
+using Dapper;
+using ProBonoBot.Storage;
+
+namespace ProBonoBot.Install;
+
+/// <summary>
+/// Stores conversation references. Refreshing on every message skips the write when nothing changed
+/// since this process last wrote the row (the row itself is always the truth).
+/// </summary>
+public sealed class ConversationStore(Db db, TimeProvider time)
+{
+    private readonly ConcurrentDictionary<string, ConversationReference> _lastWritten = new(StringComparer.Ordinal);
+
+    private const string Columns =
+        "conversation_id, conversation_type, service_url, channel_id, tenant_id, bot_id, user_id, user_aad_object_id, user_name, " +
+        "team_id, team_name, team_aad_group_id, teams_channel_id, locale, is_active, installed_at, updated_at";
+
+    private const string Values =
+        "@ConversationId, @ConversationType, @ServiceUrl, @ChannelId, @TenantId, @BotId, @UserId, @UserAadObjectId, @UserName, " +
+        "@TeamId, @TeamName, @TeamAadGroupId, @TeamsChannelId, @Locale, TRUE, @Now, @Now";
+
+    private const string RefreshSet =
+        "conversation_type = @ConversationType, service_url = @ServiceUrl, channel_id = @ChannelId, " +
+        "tenant_id = COALESCE(@TenantId, conversation_refs.tenant_id), bot_id = COALESCE(@BotId, conversation_refs.bot_id), " +
+        "user_id = COALESCE(@UserId, conversation_refs.user_id), user_aad_object_id = COALESCE(@UserAadObjectId, conversation_refs.user_aad_object_id), " +
+        "user_name = COALESCE(@UserName, conversation_refs.user_name), team_id = COALESCE(@TeamId, conversation_refs.team_id), " +
+        "team_name = COALESCE(@TeamName, conversation_refs.team_name), team_aad_group_id = COALESCE(@TeamAadGroupId, conversation_refs.team_aad_group_id), " +
+        "teams_channel_id = COALESCE(@TeamsChannelId, conversation_refs.teams_channel_id), locale = COALESCE(@Locale, conversation_refs.locale), " +
+        "updated_at = @Now";
+
+    /// <summary>Records an install; true when the bot was not active there before (so a welcome is due).</summary>
+    public async Task<bool> ActivateAsync(ConversationReference reference, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        var args = Args(reference);
+        var activated = await db.WriteAsync(async c =>
+        {
+            if (await c.ExecuteAsync($"INSERT INTO conversation_refs ({Columns}) VALUES ({Values}) ON CONFLICT (conversation_id) DO NOTHING", args)
+                .ConfigureAwait(false) == 1)
+            {
+                return true;
+            }
+
+            var reactivated = await c.ExecuteAsync(
+                $"UPDATE conversation_refs SET {RefreshSet}, is_active = TRUE, installed_at = @Now, uninstalled_at = NULL " +
+                "WHERE conversation_id = @ConversationId AND is_active = FALSE", args).ConfigureAwait(false) == 1;
+            if (!reactivated)
+            {
+                await c.ExecuteAsync($"UPDATE conversation_refs SET {RefreshSet} WHERE conversation_id = @ConversationId", args).ConfigureAwait(false);
+            }
+
+            return reactivated;
+        }, ct).ConfigureAwait(false);
+        _lastWritten[reference.ConversationId] = reference;
+        return activated;
+    }
+
+    /// <summary>Marks the conversation inactive (the bot was uninstalled or removed).</summary>
+    public async Task DeactivateAsync(string conversationId, CancellationToken ct)
+    {
+        _lastWritten.TryRemove(conversationId, out _);
+        await db.WriteAsync(c => c.ExecuteAsync(
+            "UPDATE conversation_refs SET is_active = FALSE, uninstalled_at = @now, updated_at = @now WHERE conversation_id = @conversationId",
+            new { conversationId, now = time.GetUtcNow() }), ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Keeps the reference current on every message (service URLs and names change).</summary>
+    public async Task RefreshAsync(ConversationReference reference, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        if (_lastWritten.TryGetValue(reference.ConversationId, out var last) && last == reference)
+        {
+            return;
+        }
+
+        await db.WriteAsync(c => c.ExecuteAsync(
+            $"INSERT INTO conversation_refs ({Columns}) VALUES ({Values}) ON CONFLICT (conversation_id) DO UPDATE SET {RefreshSet}, is_active = TRUE",
+            Args(reference)), ct).ConfigureAwait(false);
+        _lastWritten[reference.ConversationId] = reference;
+    }
+
+    public Task<StoredConversation?> GetAsync(string conversationId, CancellationToken ct) =>
+        db.ReadAsync(c => c.QuerySingleOrDefaultAsync<StoredConversation>(
+            $"SELECT {Select} FROM conversation_refs WHERE conversation_id = @conversationId", new { conversationId }), ct);
+
+    /// <summary>The active 1:1 conversation with a person, if the bot is installed for them.</summary>
+    public Task<StoredConversation?> FindPersonalAsync(string aadObjectId, CancellationToken ct) =>
+        db.ReadAsync(c => c.QueryFirstOrDefaultAsync<StoredConversation>(
+            $"SELECT {Select} FROM conversation_refs WHERE user_aad_object_id = @aadObjectId AND conversation_type = 'personal' AND is_active = TRUE " +
+            "ORDER BY updated_at DESC", new { aadObjectId }), ct);
+
+    private const string Select =
+        "conversation_id AS ConversationId, conversation_type AS ConversationType, service_url AS ServiceUrl, channel_id AS ChannelId, " +
+        "tenant_id AS TenantId, bot_id AS BotId, user_id AS UserId, user_aad_object_id AS UserAadObjectId, user_name AS UserName, " +
+        "team_id AS TeamId, team_name AS TeamName, teams_channel_id AS TeamsChannelId, locale AS Locale, is_active AS IsActive";
+
+    private object Args(ConversationReference r) => new
+    {
+        r.ConversationId, r.ConversationType, r.ServiceUrl, r.ChannelId, r.TenantId, r.BotId, r.UserId, r.UserAadObjectId,
+        r.UserName, r.TeamId, r.TeamName, r.TeamAadGroupId, r.TeamsChannelId, r.Locale, Now = time.GetUtcNow(),
+    };
+}
+
+/// <summary>A stored conversation reference as read back.</summary>
+public sealed class StoredConversation
+{
+    public required string ConversationId { get; init; }
+    public required string ConversationType { get; init; }
+    public required string ServiceUrl { get; init; }
+    public required string ChannelId { get; init; }
+    public string? TenantId { get; init; }
+    public string? BotId { get; init; }
+    public string? UserId { get; init; }
+    public string? UserAadObjectId { get; init; }
+    public string? UserName { get; init; }
+    public string? TeamId { get; init; }
+    public string? TeamName { get; init; }
+    public string? TeamsChannelId { get; init; }
+    public string? Locale { get; init; }
+    public bool IsActive { get; init; }
+}

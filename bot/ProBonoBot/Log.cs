@@ -1,0 +1,27 @@
+namespace ProBonoBot;
+
+/// <summary>Source-generated log messages of the host. No message text, names or other personal data above Debug.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(2001, LogLevel.Warning,
+        "LOCAL DEVELOPMENT MODE: no MicrosoftAppId is configured, so /api/messages accepts ANONYMOUS requests from loopback addresses only. Never run like this in production.")]
+    public static partial void LocalDevelopmentMode(ILogger logger);
+
+    [LoggerMessage(2002, LogLevel.Information, "Request rejected as unauthorized: {Reason}")]
+    public static partial void Unauthorized(ILogger logger, string reason);
+
+    [LoggerMessage(2003, LogLevel.Information, "Redelivered {ActivityType} activity ignored")]
+    public static partial void Redelivered(ILogger logger, string activityType);
+
+    [LoggerMessage(2004, LogLevel.Information, "Replaying {Count} activities recorded before the last stop")]
+    public static partial void TurnsReplayed(ILogger logger, int count);
+
+    [LoggerMessage(2005, LogLevel.Warning, "Turn for {ActivityType} failed at the connector: {Status} {Code}")]
+    public static partial void TurnConnectorFailed(ILogger logger, string activityType, int status, string code);
+
+    [LoggerMessage(2006, LogLevel.Warning, "Could not tell the user that their turn failed: {Error}")]
+    public static partial void ApologyFailed(ILogger logger, string error);
+
+    [LoggerMessage(2007, LogLevel.Information, "Applied database migration {Version} ({Name})")]
+    public static partial void MigrationApplied(ILogger logger, int version, string name);
+}

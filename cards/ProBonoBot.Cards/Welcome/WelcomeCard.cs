@@ -1,0 +1,33 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using ProBonoBot.Cards.Json;
+
+namespace ProBonoBot.Cards.Welcome;
+
+/// <summary>The card the bot sends when it is installed in a chat or a team.</summary>
+public static class WelcomeCard
+{
+    /// <param name="language">The language to show.</param>
+    /// <param name="name">The user's display name (1:1) or the team's name (channel); may be empty.</param>
+    /// <param name="inChannel">True for a team channel, where people must @mention the bot.</param>
+    public static JsonObject Build(Language language, string? name, bool inChannel)
+    {
+        var text = UiText.For(language);
+        var other = language == Language.Japanese ? Language.English : Language.Japanese;
+        var greeting = string.IsNullOrWhiteSpace(name)
+            ? text.WelcomeIntroNoName
+            : string.Format(CultureInfo.InvariantCulture, inChannel ? text.WelcomeChannelIntro : text.WelcomeIntro, Markdown.Escape(name));
+        return Card.Create(
+            [
+                Card.Title(text.WelcomeTitle),
+                Card.Text(greeting),
+                Card.Heading(text.WelcomeStepsTitle),
+                Card.Facts(text.WelcomeSteps.Select((step, i) => ((i + 1).ToString(CultureInfo.InvariantCulture) + ".", step))),
+                Card.Text(text.WelcomeNext, subtle: true),
+            ],
+            [
+                Card.Submit(text.ButtonHelp, Verbs.Help),
+                Card.Submit(text.ButtonOtherLanguage, Verbs.SetLanguage, new JsonObject { ["language"] = other.Code() }),
+            ]);
+    }
+}
