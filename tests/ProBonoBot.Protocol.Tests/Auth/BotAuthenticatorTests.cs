@@ -1,0 +1,194 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using ProBonoBot.Protocol.Auth;
+using ProBonoBot.Testing;
+
+namespace ProBonoBot.Protocol.Tests.Auth;
+
+public sealed class BotAuthenticatorTests : IAsyncLifetime
+{
+    private const string AppId = "11111111-2222-3333-4444-555555555555";
+    private const string TenantId = "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee";
+    private const string ServiceUrl = "https://smba.trafficmanager.net/jp/tenant/";
+    private LocalIssuer _issuer = null!;
+    private HttpClient _http = null!;
+
+    public async Task InitializeAsync()
+    {
+        _issuer = await LocalIssuer.StartAsync();
+        _http = new HttpClient();
+    }
+
+    public async Task DisposeAsync()
+    {
+        _http.Dispose();
+        await _issuer.DisposeAsync();
+    }
+
+    private BotAuthenticator CreateSut(string? appId = AppId, Action<BotFrameworkOptions>? configure = null)
+    {
+        var options = new BotFrameworkOptions
+        {
+            MicrosoftAppId = appId,
+            MicrosoftAppPassword = "secret",
+            MicrosoftAppTenantId = TenantId,
+            ToBotFromChannelOpenIdMetadataUrl = _issuer.MetadataUrl.ToString(),
+            ToBotFromEntraOpenIdMetadataUrl = _issuer.EntraMetadataUrl.ToString(),
+        };
+        configure?.Invoke(options);
+        return new BotAuthenticator(Options.Create(options), new HttpOpenIdMetadataSource(_http), NullLogger<BotAuthenticator>.Instance);
+    }
+
+    private Task<AuthResult> Authenticate(BotAuthenticator sut, string? token, string serviceUrl = ServiceUrl, string channel = "msteams", bool loopback = false) =>
+        sut.AuthenticateAsync(token is null ? null : "Bearer " + token, serviceUrl, channel, loopback, CancellationToken.None);
+
+    [Fact]
+    public async Task AuthenticateAsync_ValidBotConnectorToken_Succeeds()
+    {
+        var result = await Authenticate(CreateSut(), _issuer.BotConnectorToken(AppId, ServiceUrl));
+
+        Assert.True(result.Succeeded, result.Failure);
+        Assert.Equal(ServiceUrl, result.Identity!.FindFirst("serviceurl")!.Value);
+    }
+
+    [Fact]
+    public async Task AuthenticateAsync_NoToken_Fails()
+    {
+        var result = await Authenticate(CreateSut(), token: null);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("Missing", result.Failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AuthenticateAsync_NotAJwt_Fails()
+    {
+        var result = await Authenticate(CreateSut(), "not-a-jwt");
+
+        Assert.False(result.Succeeded);
+    }
+
+    [Fact]
+    public async Task AuthenticateAsync_SignedWithUnknownKey_Fails()
+    {
+        var result = await Authenticate(CreateSut(), _issuer.BotConnectorToken(AppId, ServiceUrl, signWithUnknownKey: true));
+
+        Assert.False(result.Succeeded);
+    }
+
+    [Fact]
+    public async Task AuthenticateAsync_WrongAudience_Fails()
+    {
+        var result = await Authenticate(CreateSut(), _issuer.BotConnectorToken("another-app", ServiceUrl));
+
+        Assert.False(result.Succeeded);
+    }
+
+    [Fact]
+    public async Task AuthenticateAsync_ExpiredBeyondSkew_Fails()
+    {
+        var result = await Authenticate(CreateSut(), _issuer.BotConnectorToken(AppId, ServiceUrl, lifetime: TimeSpan.FromMinutes(-6)));
+
+        Assert.False(result.Succeeded);
+    }
+
+    [Fact]
+    public async Task AuthenticateAsync_ExpiredWithinFiveMinuteSkew_Succeeds()
+    {
+        var result = await Authenticate(CreateSut(), _issuer.BotConnectorToken(AppId, ServiceUrl, lifetime: TimeSpan.FromMinutes(-3)));
+
+        Assert.True(result.Succeeded, result.Failure);
+    }
+
+    [Fact]
+    public async Task AuthenticateAsync_WrongIssuer_Fails()
+    {
+        var result = await Authenticate(CreateSut(), _issuer.BotConnectorToken(AppId, ServiceUrl, issuer: "https://evil.example.com"));
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("issuer", result.Failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AuthenticateAsync_ServiceUrlClaimMismatch_Fails()
+    {
+        var token = _issuer.BotConnectorToken(AppId, ServiceUrl);
+
+        var result = await Authenticate(CreateSut(), token, serviceUrl: "https://attacker.example.com/");
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("serviceurl", result.Failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AuthenticateAsync_ServiceUrlDiffersOnlyInCase_Succeeds()
+    {
+        var result = await Authenticate(CreateSut(), _issuer.BotConnectorToken(AppId, ServiceUrl), serviceUrl: ServiceUrl.ToUpperInvariant());
+
+        Assert.True(result.Succeeded, result.Failure);
+    }
+
+    [Fact]
+    public async Task AuthenticateAsync_KeyNotEndorsedForChannel_Fails()
+    {
+        var result = await Authenticate(CreateSut(), _issuer.BotConnectorToken(AppId, ServiceUrl), channel: "slack");
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("endorsed", result.Failure, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(true, AppId)]
+    [InlineData(false, AppId)]
+    [InlineData(true, "api://" + AppId)]
+    [InlineData(false, "api://botid-" + AppId)]
+    public async Task AuthenticateAsync_EntraTokenOfConfiguredTenant_Succeeds(bool v2, string audience)
+    {
+        var result = await Authenticate(CreateSut(), _issuer.EntraToken(TenantId, audience, v2));
+
+        Assert.True(result.Succeeded, result.Failure);
+    }
+
+    [Fact]
+    public async Task AuthenticateAsync_EntraTokenOfOtherTenant_Fails()
+    {
+        var result = await Authenticate(CreateSut(), _issuer.EntraToken("99999999-0000-0000-0000-000000000000", AppId));
+
+        Assert.False(result.Succeeded);
+    }
+
+    [Fact]
+    public async Task AuthenticateAsync_EntraTokenWrongAudience_Fails()
+    {
+        var result = await Authenticate(CreateSut(), _issuer.EntraToken(TenantId, "api://someone-else"));
+
+        Assert.False(result.Succeeded);
+    }
+
+    [Fact]
+    public async Task AuthenticateAsync_LocalDevelopmentFromLoopback_AcceptsAnonymous()
+    {
+        var result = await Authenticate(CreateSut(appId: null), token: null, loopback: true);
+
+        Assert.True(result.Succeeded);
+        Assert.True(result.Anonymous);
+    }
+
+    [Fact]
+    public async Task AuthenticateAsync_LocalDevelopmentFromRemote_Fails()
+    {
+        var result = await Authenticate(CreateSut(appId: null), token: null, loopback: false);
+
+        Assert.False(result.Succeeded);
+    }
+
+    [Fact]
+    public async Task AuthenticateAsync_MetadataUnreachable_FailsWithoutThrowing()
+    {
+        var sut = CreateSut(configure: o => o.ToBotFromChannelOpenIdMetadataUrl = $"http://127.0.0.1:{FreePort.Next()}/missing");
+
+        var result = await Authenticate(sut, _issuer.BotConnectorToken(AppId, ServiceUrl));
+
+        Assert.False(result.Succeeded);
+    }
+}
