@@ -37,7 +37,7 @@ public sealed class PostgresServer : IAsyncDisposable
         var asRoot = Environment.UserName == "root";
         if (asRoot)
         {
-            await RunAsync("chown", $"postgres:postgres {dir}");
+            await RunAsync("chown", ["postgres:postgres", dir]);
         }
 
         var port = FreePort.Next();
@@ -51,7 +51,7 @@ public sealed class PostgresServer : IAsyncDisposable
     /// <summary>Creates an empty database and returns its connection string.</summary>
     public async Task<string> CreateDatabaseAsync(string name)
     {
-        await RunAsync("psql", $"-h 127.0.0.1 -p {Port} -U postgres -c \"CREATE DATABASE {name}\"", allowFailure: false);
+        await RunAsync("psql", ["-h", "127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", "postgres", "-c", $"CREATE DATABASE {name}"]);
         return ConnectionString(name);
     }
 
@@ -75,9 +75,9 @@ public sealed class PostgresServer : IAsyncDisposable
     }
 
     private static Task RunAsPostgresAsync(bool asRoot, string command) =>
-        asRoot ? RunAsync("runuser", $"-u postgres -- sh -c '{command}'") : RunAsync("sh", $"-c '{command}'");
+        asRoot ? RunAsync("runuser", ["-u", "postgres", "--", "sh", "-c", command]) : RunAsync("sh", ["-c", command]);
 
-    private static async Task RunAsync(string file, string arguments, bool allowFailure = false)
+    private static async Task RunAsync(string file, string[] arguments)
     {
         var info = new ProcessStartInfo(file, arguments)
         {
@@ -89,9 +89,9 @@ public sealed class PostgresServer : IAsyncDisposable
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
-        if (process.ExitCode != 0 && !allowFailure)
+        if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"'{file} {arguments}' failed ({process.ExitCode}): {await stderr}{await stdout}");
+            throw new InvalidOperationException($"'{file} {string.Join(' ', arguments)}' failed ({process.ExitCode}): {await stderr}{await stdout}");
         }
     }
 }

@@ -1,0 +1,151 @@
+using Dapper;
+using Microsoft.Extensions.Logging.Abstractions;
+using ProBonoBot.Cards;
+using ProBonoBot.Install;
+using ProBonoBot.People;
+using ProBonoBot.Storage;
+using ProBonoBot.Turns;
+
+namespace ProBonoBot.Tests.Storage;
+
+[Collection(DatabaseCollection.Name)]
+public sealed class StorageTests(DatabaseFixture databases)
+{
+    private static ConversationReference Reference(string id = "a:1", string? name = "Haruka") => new(
+        id, "personal", "https://smba.trafficmanager.net/teams/", "msteams", "tenant", "28:bot", "29:user", "aad-1", name,
+        null, null, null, null, "ja-JP");
+
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.Postgres)]
+    public async Task MigrateAsync_SecondRun_AppliesNothing(StorageProvider provider)
+    {
+        using var db = await databases.NewDbAsync(provider);
+
+        var again = await new Migrator(db, NullLogger<Migrator>.Instance).MigrateAsync(default);
+
+        Assert.Empty(again);
+        var versions = await db.ReadAsync(c => c.QueryAsync<int>("SELECT version FROM schema_migrations"), default);
+        Assert.Equal(Migrator.Embedded(provider).Select(m => m.Version), versions.Order());
+    }
+
+    [Fact]
+    public async Task MigrateAsync_ConcurrentInstancesOnPostgres_ApplyEachMigrationOnce()
+    {
+        var connectionString = await databases.NewPostgresDatabaseAsync();
+        var instances = Enumerable.Range(0, 4).Select(_ => new Db(StorageProvider.Postgres, connectionString)).ToList();
+
+        var applied = await Task.WhenAll(instances.Select(db => new Migrator(db, NullLogger<Migrator>.Instance).MigrateAsync(default)));
+
+        Assert.Equal(Migrator.Embedded(StorageProvider.Postgres).Count, applied.Sum(a => a.Count));
+        instances.ForEach(db => db.Dispose());
+    }
+
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.Postgres)]
+    public async Task TryRecordAsync_ConcurrentRedeliveries_ExactlyOneWins(StorageProvider provider)
+    {
+        using var db = await databases.NewDbAsync(provider);
+        var journal = new ActivityJournal(db, TimeProvider.System);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ =>
+            Task.Run(() => journal.TryRecordAsync("a:1", "act-1", "message", "{}", default))));
+
+        Assert.Equal(1, results.Count(r => r));
+    }
+
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.Postgres)]
+    public async Task TakePendingAsync_ReturnsUnfinishedOldestFirstAndExpiresStale(StorageProvider provider)
+    {
+        using var db = await databases.NewDbAsync(provider);
+        var clock = new ManualClock(DateTimeOffset.Parse("2026-11-22T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        var journal = new ActivityJournal(db, clock);
+        await journal.TryRecordAsync("a:1", "stale", "message", "{\"n\":0}", default);
+        clock.Advance(TimeSpan.FromHours(2));
+        await journal.TryRecordAsync("a:1", "first", "message", "{\"n\":1}", default);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        await journal.TryRecordAsync("a:1", "second", "message", "{\"n\":2}", default);
+        await journal.TryRecordAsync("a:1", "handled", "message", "{\"n\":3}", default);
+        await journal.CompleteAsync([("a:1", "handled", ActivityJournal.Status.Done)], default);
+
+        var pending = await journal.TakePendingAsync(TimeSpan.FromHours(1), default);
+
+        Assert.Equal(["first", "second"], pending.Select(p => p.ActivityId));
+        var staleStatus = await db.ReadAsync(c => c.ExecuteScalarAsync<int>("SELECT status FROM activity_journal WHERE activity_id = 'stale'"), default);
+        Assert.Equal((int)ActivityJournal.Status.Expired, staleStatus);
+    }
+
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.Postgres)]
+    public async Task ActivateAsync_ConcurrentInstallEvents_OnlyOneActivation(StorageProvider provider)
+    {
+        using var db = await databases.NewDbAsync(provider);
+        var store = new ConversationStore(db, TimeProvider.System);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => store.ActivateAsync(Reference(), default))));
+
+        Assert.Equal(1, results.Count(r => r));
+    }
+
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.Postgres)]
+    public async Task DeactivateThenActivate_ReactivatesAndKeepsKnownFields(StorageProvider provider)
+    {
+        using var db = await databases.NewDbAsync(provider);
+        var store = new ConversationStore(db, TimeProvider.System);
+        await store.ActivateAsync(Reference(), default);
+        await store.DeactivateAsync("a:1", default);
+        Assert.Null(await store.FindPersonalAsync("aad-1", default));
+
+        var reactivated = await store.ActivateAsync(Reference(name: null), default);
+
+        Assert.True(reactivated);
+        var stored = await store.GetAsync("a:1", default);
+        Assert.True(stored!.IsActive);
+        Assert.Equal("Haruka", stored.UserName);
+    }
+
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.Postgres)]
+    public async Task RefreshAsync_ServiceUrlChanged_Persists(StorageProvider provider)
+    {
+        using var db = await databases.NewDbAsync(provider);
+        var store = new ConversationStore(db, TimeProvider.System);
+        await store.RefreshAsync(Reference(), default);
+
+        await store.RefreshAsync(Reference() with { ServiceUrl = "https://smba.trafficmanager.net/jp/" }, default);
+
+        Assert.Equal("https://smba.trafficmanager.net/jp/", (await store.GetAsync("a:1", default))!.ServiceUrl);
+    }
+
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.Postgres)]
+    public async Task UserSettings_LanguageRoundTrips(StorageProvider provider)
+    {
+        using var db = await databases.NewDbAsync(provider);
+        var settings = new UserSettingsStore(db, TimeProvider.System);
+
+        Assert.Null(await settings.GetLanguageAsync("aad-1", default));
+        await settings.SetLanguageAsync("aad-1", Language.Japanese, default);
+        await settings.SetLanguageAsync("aad-1", Language.English, default);
+
+        Assert.Equal(Language.English, await settings.GetLanguageAsync("aad-1", default));
+    }
+}
+
+/// <summary>A TimeProvider the test moves by hand.</summary>
+public sealed class ManualClock(DateTimeOffset start) : TimeProvider
+{
+    private DateTimeOffset _now = start;
+
+    public override DateTimeOffset GetUtcNow() => _now;
+
+    public void Advance(TimeSpan by) => _now += by;
+}
