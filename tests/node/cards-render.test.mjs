@@ -1,0 +1,86 @@
+// Every card the bot sends (the golden files) is parsed, validated and rendered by the official Adaptive Cards
+// renderer (npm adaptivecards 3.0.6) in headless Chromium: zero parse or validation errors, and a PNG per card.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, mkdirSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { launchChromium } from './chromium.mjs';
+
+const require = createRequire(import.meta.url);
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const goldenDir = join(root, 'tests', 'ProBonoBot.Cards.Tests', 'Golden');
+const outDir = join(root, 'docs', 'cards');
+const goldens = readdirSync(goldenDir).filter(f => f.endsWith('.json')).sort();
+
+let browser;
+let page;
+
+before(async () => {
+  mkdirSync(outDir, { recursive: true });
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 520, height: 900 }, deviceScaleFactor: 1 });
+  await page.setContent(`<!doctype html><html><head><meta charset="utf-8"><style>
+    body { margin: 0; padding: 16px; background: #f5f5f5; font-family: 'Segoe UI', 'Noto Sans CJK JP', 'Noto Sans', sans-serif; }
+    #card { width: 480px; background: #fff; border-radius: 6px; box-shadow: 0 1px 3px rgba(0,0,0,.2); }
+    .ac-pushButton { border: 1px solid #c8c8c8; border-radius: 4px; background: #fff; padding: 6px 12px; font: inherit; }
+  </style></head><body><div id="card"></div></body></html>`);
+  await page.addScriptTag({ path: require.resolve('markdown-it/dist/markdown-it.min.js') });
+  await page.addScriptTag({ path: require.resolve('adaptivecards/dist/adaptivecards.min.js') });
+});
+
+after(async () => { await browser?.close(); });
+
+test('the checker catches a broken card (negative control)', async () => {
+  const errors = await page.evaluate(() => {
+    const AC = window.AdaptiveCards;
+    const card = new AC.AdaptiveCard();
+    const context = new AC.SerializationContext();
+    card.parse({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'NoSuchElement' }, { type: 'TextBlock', text: 'x', size: 'Gigantic' },
+      { type: 'Input.ChoiceSet', id: 'a', choices: [] }, { type: 'Input.Text', id: 'a' }] }, context);
+    return context.eventCount + card.validateProperties().validationEvents.length;
+  });
+  assert.ok(errors >= 2, `expected errors from a broken card, got ${errors}`);
+});
+
+test('there are golden cards to render', () => {
+  assert.ok(goldens.length >= 10, `expected the golden cards, found ${goldens.length}`);
+});
+
+for (const file of goldens) {
+  test(`renders ${file} with no parse or validation errors`, async () => {
+    const json = JSON.parse(readFileSync(join(goldenDir, file), 'utf8'));
+    const result = await page.evaluate((card) => {
+      const AC = window.AdaptiveCards;
+      const md = window.markdownit();
+      AC.AdaptiveCard.onProcessMarkdown = (text, r) => { r.outputHtml = md.render(text); r.didProcess = true; };
+      const adaptiveCard = new AC.AdaptiveCard();
+      adaptiveCard.hostConfig = new AC.HostConfig({ fontFamily: "'Segoe UI', 'Noto Sans CJK JP', sans-serif", supportsInteractivity: true });
+      const context = new AC.SerializationContext();
+      adaptiveCard.parse(card, context);
+      const parseErrors = [];
+      for (let i = 0; i < context.eventCount; i++) {
+        const e = context.getEventAt(i);
+        parseErrors.push(`${e.phase}/${e.event}: ${e.message}`);
+      }
+      const validation = adaptiveCard.validateProperties();
+      const validationErrors = [];
+      for (let i = 0; i < validation.validationEvents.length; i++) {
+        validationErrors.push(validation.validationEvents[i].message);
+      }
+      const host = document.getElementById('card');
+      host.innerHTML = '';
+      const rendered = adaptiveCard.render();
+      if (rendered) host.appendChild(rendered);
+      return { parseErrors, validationErrors, rendered: !!rendered, text: host.innerText };
+    }, json);
+
+    assert.deepEqual(result.parseErrors, [], 'parse errors');
+    assert.deepEqual(result.validationErrors, [], 'validation errors');
+    assert.ok(result.rendered, 'the card rendered');
+    const firstText = json.body.find(b => b.type === 'TextBlock').text;
+    assert.ok(result.text.includes(firstText), `rendered text shows "${firstText}"`);
+    await page.locator('#card').screenshot({ path: join(outDir, file.replace(/\.json$/, '.png')) });
+  });
+}
