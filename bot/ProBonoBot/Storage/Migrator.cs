@@ -6,8 +6,8 @@ namespace ProBonoBot.Storage;
 
 /// <summary>
 /// Applies the embedded, hand-written SQL migrations (<c>Migrations/{sqlite|postgres}/NNNN_name.sql</c>) in
-/// order, each once, each in its own transaction. Instances starting together on PostgreSQL serialize on an
-/// advisory lock; on SQLite on <c>BEGIN IMMEDIATE</c>.
+/// order, each once, each in its own transaction. Instances starting together on PostgreSQL serialize on a
+/// session advisory lock; on SQLite on <c>BEGIN IMMEDIATE</c>.
 /// </summary>
 public sealed class Migrator(Db db, ILogger<Migrator> logger)
 {
@@ -40,16 +40,31 @@ public sealed class Migrator(Db db, ILogger<Migrator> logger)
                 // WAL lets readers work while the single writer commits.
                 await connection.ExecuteAsync("PRAGMA journal_mode=WAL;").ConfigureAwait(false);
             }
-
-            await connection.ExecuteAsync(
-                "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)")
-                .ConfigureAwait(false);
-            foreach (var (version, name, sql) in Embedded(db.Provider))
+            else
             {
-                if (await ApplyAsync(connection, version, name, sql, cancellationToken).ConfigureAwait(false))
+                // Even CREATE TABLE IF NOT EXISTS races between instances on PostgreSQL: hold one lock throughout.
+                await connection.ExecuteAsync("SELECT pg_advisory_lock(@key)", new { key = AdvisoryLockKey }).ConfigureAwait(false);
+            }
+
+            try
+            {
+                await connection.ExecuteAsync(
+                    "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)")
+                    .ConfigureAwait(false);
+                foreach (var (version, name, sql) in Embedded(db.Provider))
                 {
-                    applied.Add(version);
-                    Log.MigrationApplied(logger, version, name);
+                    if (await ApplyAsync(connection, version, name, sql, cancellationToken).ConfigureAwait(false))
+                    {
+                        applied.Add(version);
+                        Log.MigrationApplied(logger, version, name);
+                    }
+                }
+            }
+            finally
+            {
+                if (!db.IsSqlite)
+                {
+                    await connection.ExecuteAsync("SELECT pg_advisory_unlock(@key)", new { key = AdvisoryLockKey }).ConfigureAwait(false);
                 }
             }
 
@@ -58,13 +73,9 @@ public sealed class Migrator(Db db, ILogger<Migrator> logger)
         return applied;
     }
 
-    private async Task<bool> ApplyAsync(DbConnection connection, int version, string name, string sql, CancellationToken ct)
+    private static async Task<bool> ApplyAsync(DbConnection connection, int version, string name, string sql, CancellationToken ct)
     {
         await using var tx = await BeginAsync(connection, ct).ConfigureAwait(false);
-        if (!db.IsSqlite)
-        {
-            await connection.ExecuteAsync("SELECT pg_advisory_xact_lock(@key)", new { key = AdvisoryLockKey }, tx).ConfigureAwait(false);
-        }
 
         var done = await connection.ExecuteScalarAsync<long>(
             "SELECT COUNT(*) FROM schema_migrations WHERE version = @version", new { version }, tx).ConfigureAwait(false);
