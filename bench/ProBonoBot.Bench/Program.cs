@@ -1,0 +1,20 @@
+using System.Globalization;
+using ProBonoBot.Bench;
+
+// Usage: ProBonoBot.Bench turns [--connections 10] [--seconds 15] [--root <repo>]
+var command = args.FirstOrDefault() ?? "turns";
+int Option(string name, int fallback) =>
+    Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+var root = Array.IndexOf(args, "--root") is var r and >= 0 ? args[r + 1] : Directory.GetCurrentDirectory();
+
+return command switch
+{
+    "turns" => await new TurnsBenchmark(root, Option("--connections", 10), TimeSpan.FromSeconds(Option("--seconds", 15))).RunAsync(),
+    _ => Fail($"Unknown benchmark '{command}'. Known: turns."),
+};
+
+static int Fail(string message)
+{
+    Console.Error.WriteLine(message);
+    return 2;
+}
