@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
@@ -16,9 +17,17 @@ namespace ProBonoBot.Protocol.Auth;
 public sealed class BotAuthenticator(
     IOptions<BotFrameworkOptions> options,
     IOpenIdMetadataSource metadata,
+    TimeProvider time,
     ILogger<BotAuthenticator> logger)
 {
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
+
+    // Teams sends the same token with many activities. A token that passed full validation is remembered
+    // (bounded in count and for at most ten minutes, never past its expiry) so that the signature is not
+    // verified again; the per-activity checks (serviceurl, endorsements) still run every time.
+    private static readonly TimeSpan CacheLifetime = TimeSpan.FromMinutes(10);
+    private const int CacheLimit = 10_000;
+    private readonly ConcurrentDictionary<string, (ClaimsIdentity Identity, DateTimeOffset Until)> _validated = new(StringComparer.Ordinal);
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
     private readonly BotFrameworkOptions _options = options.Value;
 
@@ -40,6 +49,18 @@ public sealed class BotAuthenticator(
         }
 
         var token = authorizationHeader["Bearer ".Length..].Trim();
+        if (_validated.TryGetValue(token, out var cached))
+        {
+            if (time.GetUtcNow() < cached.Until)
+            {
+                return IsChannelToken(cached.Identity)
+                    ? CheckActivity(AuthResult.Success(cached.Identity), serviceUrl, channelId)
+                    : AuthResult.Success(cached.Identity);
+            }
+
+            _validated.TryRemove(token, out _);
+        }
+
         if (!_handler.CanReadToken(token))
         {
             return AuthResult.Fail("The bearer token is not a JWT.");
@@ -65,11 +86,15 @@ public sealed class BotAuthenticator(
         var result = await ValidateAsync(
             token, _options.ToBotFromChannelOpenIdMetadataUrl, [_options.ToBotFromChannelTokenIssuer], [_options.MicrosoftAppId!], ct)
             .ConfigureAwait(false);
-        if (!result.Succeeded)
-        {
-            return result;
-        }
+        return result.Succeeded ? CheckActivity(result, serviceUrl, channelId) : result;
+    }
 
+    private bool IsChannelToken(ClaimsIdentity identity) =>
+        string.Equals(identity.FindFirst("iss")?.Value, _options.ToBotFromChannelTokenIssuer, StringComparison.Ordinal);
+
+    /// <summary>The checks that bind a channel token to this activity: the serviceurl claim and the key's endorsements.</summary>
+    private static AuthResult CheckActivity(AuthResult result, string? serviceUrl, string? channelId)
+    {
         var claim = result.Identity!.FindFirst("serviceurl")?.Value;
         if (string.IsNullOrEmpty(claim) || !string.Equals(claim, serviceUrl, StringComparison.OrdinalIgnoreCase))
         {
@@ -116,12 +141,28 @@ public sealed class BotAuthenticator(
         }
 
         var identity = result.ClaimsIdentity;
-        if (result.SecurityToken is JsonWebToken jwt && FindEndorsements(config, jwt.Kid) is { } endorsements)
+        if (result.SecurityToken is JsonWebToken jwt)
         {
-            identity.AddClaim(new Claim(EndorsementClaim, string.Join(' ', endorsements)));
+            if (FindEndorsements(config, jwt.Kid) is { } endorsements)
+            {
+                identity.AddClaim(new Claim(EndorsementClaim, string.Join(' ', endorsements)));
+            }
+
+            Remember(token, identity, new DateTimeOffset(DateTime.SpecifyKind(jwt.ValidTo, DateTimeKind.Utc)));
         }
 
         return AuthResult.Success(identity);
+    }
+
+    private void Remember(string token, ClaimsIdentity identity, DateTimeOffset validTo)
+    {
+        if (_validated.Count >= CacheLimit)
+        {
+            _validated.Clear();
+        }
+
+        var limit = time.GetUtcNow() + CacheLifetime;
+        _validated[token] = (identity, validTo < limit ? validTo : limit);
     }
 
     private static TokenValidationParameters Parameters(OpenIdConnectConfiguration config, string[] issuers, string[] audiences) => new()

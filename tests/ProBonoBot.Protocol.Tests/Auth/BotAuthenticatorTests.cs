@@ -10,6 +10,7 @@ public sealed class BotAuthenticatorTests : IAsyncLifetime
     private const string AppId = "11111111-2222-3333-4444-555555555555";
     private const string TenantId = "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee";
     private const string ServiceUrl = "https://smba.trafficmanager.net/jp/tenant/";
+    private readonly ManualClock _clock = new();
     private LocalIssuer _issuer = null!;
     private HttpClient _http = null!;
 
@@ -36,7 +37,7 @@ public sealed class BotAuthenticatorTests : IAsyncLifetime
             ToBotFromEntraOpenIdMetadataUrl = _issuer.EntraMetadataUrl.ToString(),
         };
         configure?.Invoke(options);
-        return new BotAuthenticator(Options.Create(options), new HttpOpenIdMetadataSource(_http), NullLogger<BotAuthenticator>.Instance);
+        return new BotAuthenticator(Options.Create(options), new HttpOpenIdMetadataSource(_http), _clock, NullLogger<BotAuthenticator>.Instance);
     }
 
     private Task<AuthResult> Authenticate(BotAuthenticator sut, string? token, string serviceUrl = ServiceUrl, string channel = "msteams", bool loopback = false) =>
@@ -180,6 +181,51 @@ public sealed class BotAuthenticatorTests : IAsyncLifetime
         var result = await Authenticate(CreateSut(appId: null), token: null, loopback: false);
 
         Assert.False(result.Succeeded);
+    }
+
+    [Fact]
+    public async Task AuthenticateAsync_CachedTokenWithOtherServiceUrl_StillFails()
+    {
+        var sut = CreateSut();
+        var token = _issuer.BotConnectorToken(AppId, ServiceUrl);
+        Assert.True((await Authenticate(sut, token)).Succeeded);
+
+        var replayed = await Authenticate(sut, token, serviceUrl: "https://attacker.example.com/");
+
+        Assert.False(replayed.Succeeded);
+        Assert.Contains("serviceurl", replayed.Failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AuthenticateAsync_CachedTokenForOtherChannel_StillFails()
+    {
+        var sut = CreateSut();
+        var token = _issuer.BotConnectorToken(AppId, ServiceUrl);
+        Assert.True((await Authenticate(sut, token)).Succeeded);
+
+        Assert.False((await Authenticate(sut, token, channel: "slack")).Succeeded);
+    }
+
+    [Fact]
+    public async Task AuthenticateAsync_CacheEntryAged_ValidatesAgainAndStillSucceeds()
+    {
+        var sut = CreateSut();
+        var token = _issuer.BotConnectorToken(AppId, ServiceUrl);
+        Assert.True((await Authenticate(sut, token)).Succeeded);
+
+        _clock.Advance(TimeSpan.FromMinutes(11));
+
+        Assert.True((await Authenticate(sut, token)).Succeeded);
+    }
+
+    [Fact]
+    public async Task AuthenticateAsync_RejectedToken_IsNotRemembered()
+    {
+        var sut = CreateSut();
+        var forged = _issuer.BotConnectorToken(AppId, ServiceUrl, signWithUnknownKey: true);
+
+        Assert.False((await Authenticate(sut, forged)).Succeeded);
+        Assert.False((await Authenticate(sut, forged)).Succeeded);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using ProBonoBot.Cards;
 using ProBonoBot.Install;
 using ProBonoBot.People;
 using ProBonoBot.Storage;
+using ProBonoBot.Testing;
 using ProBonoBot.Turns;
 
 namespace ProBonoBot.Tests.Storage;
@@ -138,14 +139,4 @@ public sealed class StorageTests(DatabaseFixture databases)
 
         Assert.Equal(Language.English, await settings.GetLanguageAsync("aad-1", default));
     }
-}
-
-/// <summary>A TimeProvider the test moves by hand.</summary>
-public sealed class ManualClock(DateTimeOffset start) : TimeProvider
-{
-    private DateTimeOffset _now = start;
-
-    public override DateTimeOffset GetUtcNow() => _now;
-
-    public void Advance(TimeSpan by) => _now += by;
 }
