@@ -36,7 +36,11 @@ public static class ProtocolServiceCollectionExtensions
         services.AddSingleton<TrustedHostPolicy>();
 
         services.AddHttpClient<ClientCredentialsTokenProvider>();
-        services.TryAddSingleton<IConnectorTokenProvider>(sp => sp.GetRequiredService<ClientCredentialsTokenProvider>());
+        services.AddHttpClient<ManagedIdentityTokenProvider>();
+        services.TryAddSingleton<IConnectorTokenProvider>(sp =>
+            string.Equals(sp.GetRequiredService<IOptions<BotFrameworkOptions>>().Value.MicrosoftAppType, "UserAssignedMSI", StringComparison.OrdinalIgnoreCase)
+                ? sp.GetRequiredService<ManagedIdentityTokenProvider>()
+                : sp.GetRequiredService<ClientCredentialsTokenProvider>());
         services.AddTransient<ConnectorAuthHandler>();
         services.AddTransient<ConnectorRetryHandler>();
         services.AddHttpClient<IConnectorClient, ConnectorClient>(client => client.Timeout = Timeout.InfiniteTimeSpan)
