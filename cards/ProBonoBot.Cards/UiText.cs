@@ -32,6 +32,8 @@ public sealed class UiText
     public required string LanguageChanged { get; init; }
     public required string SomethingWentWrong { get; init; }
     public required string UnknownAction { get; init; }
+    public required Projects.ProjectTexts Projects { get; init; }
+    public required SignUps.SignUpTexts SignUps { get; init; }
 
     private static UiText Load(string code)
     {
@@ -52,4 +54,6 @@ public sealed record CommandHelp(string Command, string Description);
     RespectRequiredConstructorParameters = true,
     ReadCommentHandling = JsonCommentHandling.Skip)]
 [JsonSerializable(typeof(UiText))]
+[JsonSerializable(typeof(Projects.ProjectTexts))]
+[JsonSerializable(typeof(SignUps.SignUpTexts))]
 internal sealed partial class CardsJsonContext : JsonSerializerContext;

@@ -78,4 +78,128 @@ public static class Card
         payload["verb"] = verb;
         return new JsonObject { ["type"] = "Action.Submit", ["title"] = title, ["data"] = payload };
     }
+
+    /// <summary>An Action.Execute (Universal Actions) with an Action.Submit fallback for clients without them.</summary>
+    public static JsonObject Execute(string title, string verb, JsonObject? data = null, string? style = null)
+    {
+        var payload = data?.DeepClone().AsObject() ?? [];
+        var action = new JsonObject
+        {
+            ["type"] = "Action.Execute",
+            ["title"] = title,
+            ["verb"] = verb,
+            ["data"] = payload,
+            ["fallback"] = Submit(title, verb, data),
+        };
+        if (style is not null)
+        {
+            action["style"] = style;
+        }
+
+        return action;
+    }
+
+    public static JsonObject ShowCard(string title, JsonObject card) => new() { ["type"] = "Action.ShowCard", ["title"] = title, ["card"] = card };
+
+    /// <summary>A card shown inside Action.ShowCard: no schema or version of its own.</summary>
+    public static JsonObject Inner(IEnumerable<JsonNode> body) => new() { ["type"] = "AdaptiveCard", ["body"] = new JsonArray([.. body]) };
+
+    public static JsonObject Actions(IEnumerable<JsonNode> actions) => new() { ["type"] = "ActionSet", ["actions"] = new JsonArray([.. actions]) };
+
+    public static JsonObject Container(IEnumerable<JsonNode> items, string? style = null, bool separator = false)
+    {
+        var container = new JsonObject { ["type"] = "Container", ["items"] = new JsonArray([.. items]) };
+        if (style is not null)
+        {
+            container["style"] = style;
+        }
+
+        if (separator)
+        {
+            container["separator"] = true;
+            container["spacing"] = "Medium";
+        }
+
+        return container;
+    }
+
+    public static JsonObject TextInput(string id, string label, string? value = null, bool multiline = false, bool required = false, int? maxLength = null, string? placeholder = null)
+    {
+        var input = new JsonObject { ["type"] = "Input.Text", ["id"] = id, ["label"] = label };
+        if (multiline)
+        {
+            input["isMultiline"] = true;
+        }
+
+        if (required)
+        {
+            input["isRequired"] = true;
+        }
+
+        if (maxLength is { } max)
+        {
+            input["maxLength"] = max;
+        }
+
+        if (placeholder is not null)
+        {
+            input["placeholder"] = placeholder;
+        }
+
+        if (!string.IsNullOrEmpty(value))
+        {
+            input["value"] = value;
+        }
+
+        return input;
+    }
+
+    public static JsonObject NumberInput(string id, string label, int min, int max, string? value = null)
+    {
+        var input = new JsonObject { ["type"] = "Input.Number", ["id"] = id, ["label"] = label, ["min"] = min, ["max"] = max };
+        if (!string.IsNullOrEmpty(value))
+        {
+            input["value"] = value;
+        }
+
+        return input;
+    }
+
+    public static JsonObject DateInput(string id, string label, string? value = null)
+    {
+        var input = new JsonObject { ["type"] = "Input.Date", ["id"] = id, ["label"] = label };
+        if (!string.IsNullOrEmpty(value))
+        {
+            input["value"] = value;
+        }
+
+        return input;
+    }
+
+    public static JsonObject Choices(string id, string label, IEnumerable<(string Title, string Value)> choices, string? value = null, bool multiSelect = false, bool expanded = false)
+    {
+        var input = new JsonObject
+        {
+            ["type"] = "Input.ChoiceSet",
+            ["id"] = id,
+            ["label"] = label,
+            ["choices"] = new JsonArray([.. choices.Select(c => (JsonNode)new JsonObject { ["title"] = c.Title, ["value"] = c.Value })]),
+        };
+        if (multiSelect)
+        {
+            input["isMultiSelect"] = true;
+        }
+
+        if (expanded)
+        {
+            input["style"] = "expanded";
+        }
+
+        if (!string.IsNullOrEmpty(value))
+        {
+            input["value"] = value;
+        }
+
+        return input;
+    }
 }

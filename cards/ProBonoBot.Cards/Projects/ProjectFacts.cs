@@ -1,0 +1,88 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using ProBonoBot.Cards.Json;
+
+namespace ProBonoBot.Cards.Projects;
+
+/// <summary>Pieces shared by the project cards: facts, roles, places.</summary>
+internal static class ProjectFacts
+{
+    public static string F(string format, params object?[] args) => string.Format(CultureInfo.InvariantCulture, format, args);
+
+    public static string Place(ProjectTexts t, ProjectCardModel p) => p.Mode switch
+    {
+        WorkMode.Onsite => F(t.PlaceOnsite, p.Place ?? "-"),
+        WorkMode.Hybrid => F(t.PlaceHybrid, p.Place ?? "-"),
+        _ => t.PlaceRemote,
+    };
+
+    public static string Period(ProjectTexts t, ProjectCardModel p) =>
+        p.Start is null && p.End is null ? t.PeriodUndecided : $"{p.Start ?? "?"} – {p.End ?? "?"}";
+
+    public static string LanguageName(ProjectTexts t, string code) => code switch
+    {
+        "en" => t.LanguageEn,
+        "both" => t.LanguageBoth,
+        _ => t.LanguageJa,
+    };
+
+    public static JsonObject Facts(ProjectTexts t, ProjectCardModel p, bool withStatus)
+    {
+        var facts = new List<(string, string)>
+        {
+            (t.FactPartner, p.Partner),
+            (t.FactCommitment, F(t.CommitmentValue, p.HoursPerWeek)),
+            (t.FactPeriod, Period(t, p)),
+            (t.FactPlace, Place(t, p)),
+            (t.FactLanguage, LanguageName(t, p.Language)),
+        };
+        if (!string.IsNullOrWhiteSpace(p.LeaderName))
+        {
+            facts.Add((t.FactLeader, p.LeaderName));
+        }
+
+        if (withStatus)
+        {
+            facts.Add((t.FactStatus, t.StatusName(p.Status)));
+        }
+
+        return Card.Facts(facts);
+    }
+
+    public static IEnumerable<JsonNode> Roles(ProjectTexts t, ProjectCardModel p)
+    {
+        yield return Card.Heading(t.RolesHeading);
+        foreach (var role in p.Roles)
+        {
+            var skills = string.IsNullOrWhiteSpace(role.Skills) ? string.Empty : " — " + Markdown.Escape(role.Skills);
+            var seats = role.SeatsLeft > 0 ? F(t.RoleSeatsLeft, role.SeatsLeft, role.Seats) : F(t.RoleFull, role.Waitlisted);
+            yield return Card.Text($"**{role.Number}. {Markdown.Escape(role.Name)}**{skills}");
+            yield return Card.Text(seats, subtle: role.SeatsLeft > 0, color: role.SeatsLeft > 0 ? null : "Warning");
+        }
+    }
+
+    public static JsonObject Details(ProjectTexts t, ProjectCardModel p)
+    {
+        var body = new List<JsonNode>();
+        if (!string.IsNullOrWhiteSpace(p.Objective))
+        {
+            body.Add(Card.Text(t.FactObjective, weight: "Bolder"));
+            body.Add(Card.Text(Markdown.Escape(p.Objective)));
+        }
+
+        if (!string.IsNullOrWhiteSpace(p.Deliverables))
+        {
+            body.Add(Card.Text(t.FactDeliverables, weight: "Bolder"));
+            body.Add(Card.Text(Markdown.Escape(p.Deliverables)));
+        }
+
+        if (body.Count == 0)
+        {
+            body.Add(Card.Text(Markdown.Escape(p.Summary)));
+        }
+
+        return Card.Inner(body);
+    }
+
+    public static JsonObject ProjectData(long number) => new() { ["project"] = number };
+}

@@ -1,0 +1,148 @@
+using System.Text.Json.Nodes;
+using ProBonoBot.Cards.Json;
+using ProBonoBot.Cards.Projects;
+using static ProBonoBot.Cards.Projects.ProjectFacts;
+
+namespace ProBonoBot.Cards.SignUps;
+
+/// <summary>The sign-up conversation's question cards. Every answer can also be typed.</summary>
+public static class SignUpCards
+{
+    /// <summary>Steps of the sign-up conversation, stored with the session.</summary>
+    public enum Step
+    {
+        Role = 0,
+        Hours = 1,
+        Note = 2,
+        Confirm = 3,
+    }
+
+    public static JsonObject AskRole(Language language, ProjectCardModel project)
+    {
+        var s = UiText.For(language).SignUps;
+        var choices = project.Roles.Select(r => (
+            Title: $"{r.Number}. " + (r.SeatsLeft > 0 ? F(s.RoleChoiceOpen, r.Name, r.SeatsLeft) : F(s.RoleChoiceFull, r.Name)),
+            Value: r.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        return Question(language, project.Number, Step.Role,
+        [
+            Card.Text(F(s.AskRole, Markdown.Escape(project.Title))),
+            Card.Choices("role", UiText.For(language).Projects.FieldRoles, choices, expanded: true),
+        ], s.ButtonNext);
+    }
+
+    public static JsonObject AskHours(Language language, long project) =>
+        Question(language, project, Step.Hours,
+        [
+            Card.Text(UiText.For(language).SignUps.AskHours),
+            Card.NumberInput("hours", UiText.For(language).SignUps.ConfirmHours, 1, 40, "5"),
+        ], UiText.For(language).SignUps.ButtonNext);
+
+    public static JsonObject AskNote(Language language, long project)
+    {
+        var s = UiText.For(language).SignUps;
+        var card = Question(language, project, Step.Note,
+        [
+            Card.Text(s.AskNote),
+            Card.TextInput("note", s.ConfirmNote, multiline: true, maxLength: 500),
+        ], s.ButtonNext);
+        card["actions"]!.AsArray().Add(Card.Submit(s.ButtonSkip, ProjectVerbs.Answer, Data(project, Step.Note, ("answer", "skip"))));
+        return card;
+    }
+
+    public static JsonObject Confirm(Language language, long project, string title, string roleName, int hours, string? note, bool waitlist)
+    {
+        var s = UiText.For(language).SignUps;
+        var body = new List<JsonNode>
+        {
+            Card.Heading(s.ConfirmTitle),
+            Card.Facts(
+            [
+                (s.ConfirmProject, $"#{project} {title}"),
+                (s.ConfirmRole, roleName),
+                (s.ConfirmHours, F(UiText.For(language).Projects.CommitmentValue, hours)),
+                (s.ConfirmNote, string.IsNullOrWhiteSpace(note) ? "-" : note),
+            ]),
+        };
+        if (waitlist)
+        {
+            body.Add(Card.Text(s.ConfirmWaitlistNote, color: "Warning"));
+        }
+
+        return Card.Create(body,
+        [
+            Card.Submit(s.ButtonConfirm, ProjectVerbs.Answer, Data(project, Step.Confirm, ("answer", "yes"))),
+            Card.Submit(s.ButtonCancel, ProjectVerbs.Answer, Data(project, Step.Confirm, ("answer", "cancel"))),
+        ]);
+    }
+
+    public static JsonObject Offer(Language language, long project, string title, string roleName, string deadline)
+    {
+        var s = UiText.For(language).SignUps;
+        var data = ProjectData(project);
+        return Card.Create(
+            [Card.Heading(s.OfferTitle), Card.Text(F(s.OfferText, Markdown.Escape(roleName), Markdown.Escape(title), deadline))],
+            [
+                Card.Submit(s.ButtonAccept, ProjectVerbs.AcceptOffer, data),
+                Card.Submit(s.ButtonDecline, ProjectVerbs.DeclineOffer, data),
+            ]);
+    }
+
+    public static JsonObject MyProjects(Language language, IReadOnlyList<MyProjectModel> items)
+    {
+        var text = UiText.For(language);
+        var s = text.SignUps;
+        var body = new List<JsonNode> { Card.Title(s.MyProjectsTitle) };
+        if (items.Count == 0)
+        {
+            body.Add(Card.Text(s.NoMyProjects, subtle: true));
+        }
+
+        foreach (var item in items)
+        {
+            var standing = item.Standing switch
+            {
+                ViewerStanding.Confirmed => F(s.StandingConfirmed, item.RoleName),
+                ViewerStanding.Waitlisted => F(s.StandingWaitlisted, item.RoleName, item.Position),
+                _ => F(s.StandingOffered, item.RoleName),
+            };
+            var actions = new List<JsonNode>();
+            if (item.Standing == ViewerStanding.Offered)
+            {
+                actions.Add(Card.Submit(s.ButtonAccept, ProjectVerbs.AcceptOffer, ProjectData(item.Number)));
+            }
+
+            if (item.Status is ProjectStatus.Recruiting or ProjectStatus.TeamFormed)
+            {
+                actions.Add(Card.Submit(text.Projects.ButtonWithdraw, ProjectVerbs.Withdraw, ProjectData(item.Number)));
+            }
+
+            var items2 = new List<JsonNode>
+            {
+                Card.Text($"**#{item.Number} {Markdown.Escape(item.Title)}**"),
+                Card.Text($"{Markdown.Escape(standing)} · {text.Projects.StatusName(item.Status)}", subtle: true),
+            };
+            if (actions.Count > 0)
+            {
+                items2.Add(Card.Actions(actions));
+            }
+
+            body.Add(Card.Container(items2, separator: true));
+        }
+
+        return Card.Create(body);
+    }
+
+    private static JsonObject Question(Language language, long project, Step step, IEnumerable<JsonNode> body, string button) =>
+        Card.Create(body, [Card.Submit(button, ProjectVerbs.Answer, Data(project, step)), Card.Submit(UiText.For(language).SignUps.ButtonCancel, ProjectVerbs.Answer, Data(project, step, ("answer", "cancel")))]);
+
+    private static JsonObject Data(long project, Step step, params (string Key, string Value)[] extra)
+    {
+        var data = new JsonObject { ["project"] = project, ["step"] = (int)step };
+        foreach (var (key, value) in extra)
+        {
+            data[key] = value;
+        }
+
+        return data;
+    }
+}
