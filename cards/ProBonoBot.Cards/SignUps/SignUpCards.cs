@@ -5,25 +5,25 @@ using static ProBonoBot.Cards.Projects.ProjectFacts;
 
 namespace ProBonoBot.Cards.SignUps;
 
+/// <summary>Steps of the sign-up conversation, stored with the session.</summary>
+public enum SignUpStep
+{
+    Role = 0,
+    Hours = 1,
+    Note = 2,
+    Confirm = 3,
+}
+
 /// <summary>The sign-up conversation's question cards. Every answer can also be typed.</summary>
 public static class SignUpCards
 {
-    /// <summary>Steps of the sign-up conversation, stored with the session.</summary>
-    public enum Step
-    {
-        Role = 0,
-        Hours = 1,
-        Note = 2,
-        Confirm = 3,
-    }
-
     public static JsonObject AskRole(Language language, ProjectCardModel project)
     {
         var s = UiText.For(language).SignUps;
         var choices = project.Roles.Select(r => (
             Title: $"{r.Number}. " + (r.SeatsLeft > 0 ? F(s.RoleChoiceOpen, r.Name, r.SeatsLeft) : F(s.RoleChoiceFull, r.Name)),
             Value: r.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        return Question(language, project.Number, Step.Role,
+        return Question(language, project.Number, SignUpStep.Role,
         [
             Card.Text(F(s.AskRole, Markdown.Escape(project.Title))),
             Card.Choices("role", UiText.For(language).Projects.FieldRoles, choices, expanded: true),
@@ -31,7 +31,7 @@ public static class SignUpCards
     }
 
     public static JsonObject AskHours(Language language, long project) =>
-        Question(language, project, Step.Hours,
+        Question(language, project, SignUpStep.Hours,
         [
             Card.Text(UiText.For(language).SignUps.AskHours),
             Card.NumberInput("hours", UiText.For(language).SignUps.ConfirmHours, 1, 40, "5"),
@@ -40,12 +40,12 @@ public static class SignUpCards
     public static JsonObject AskNote(Language language, long project)
     {
         var s = UiText.For(language).SignUps;
-        var card = Question(language, project, Step.Note,
+        var card = Question(language, project, SignUpStep.Note,
         [
             Card.Text(s.AskNote),
             Card.TextInput("note", s.ConfirmNote, multiline: true, maxLength: 500),
         ], s.ButtonNext);
-        card["actions"]!.AsArray().Add(Card.Submit(s.ButtonSkip, ProjectVerbs.Answer, Data(project, Step.Note, ("answer", "skip"))));
+        card["actions"]!.AsArray().Add(Card.Submit(s.ButtonSkip, ProjectVerbs.Answer, Data(project, SignUpStep.Note, ("answer", "skip"))));
         return card;
     }
 
@@ -70,8 +70,8 @@ public static class SignUpCards
 
         return Card.Create(body,
         [
-            Card.Submit(s.ButtonConfirm, ProjectVerbs.Answer, Data(project, Step.Confirm, ("answer", "yes"))),
-            Card.Submit(s.ButtonCancel, ProjectVerbs.Answer, Data(project, Step.Confirm, ("answer", "cancel"))),
+            Card.Submit(s.ButtonConfirm, ProjectVerbs.Answer, Data(project, SignUpStep.Confirm, ("answer", "yes"))),
+            Card.Submit(s.ButtonCancel, ProjectVerbs.Answer, Data(project, SignUpStep.Confirm, ("answer", "cancel"))),
         ]);
     }
 
@@ -132,10 +132,10 @@ public static class SignUpCards
         return Card.Create(body);
     }
 
-    private static JsonObject Question(Language language, long project, Step step, IEnumerable<JsonNode> body, string button) =>
+    private static JsonObject Question(Language language, long project, SignUpStep step, IEnumerable<JsonNode> body, string button) =>
         Card.Create(body, [Card.Submit(button, ProjectVerbs.Answer, Data(project, step)), Card.Submit(UiText.For(language).SignUps.ButtonCancel, ProjectVerbs.Answer, Data(project, step, ("answer", "cancel")))]);
 
-    private static JsonObject Data(long project, Step step, params (string Key, string Value)[] extra)
+    private static JsonObject Data(long project, SignUpStep step, params (string Key, string Value)[] extra)
     {
         var data = new JsonObject { ["project"] = project, ["step"] = (int)step };
         foreach (var (key, value) in extra)
