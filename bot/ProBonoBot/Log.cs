@@ -24,4 +24,16 @@ internal static partial class Log
 
     [LoggerMessage(2007, LogLevel.Information, "Applied database migration {Version} ({Name})")]
     public static partial void MigrationApplied(ILogger logger, int version, string name);
+
+    [LoggerMessage(2101, LogLevel.Warning, "Outbox loop failed: {Error}")]
+    public static partial void OutboxLoopFailed(ILogger logger, string error);
+
+    [LoggerMessage(2102, LogLevel.Information, "Outbox message {Id} attempt {Attempt} failed: {Error}")]
+    public static partial void OutboxDeliveryFailed(ILogger logger, long id, int attempt, string error);
+
+    [LoggerMessage(2201, LogLevel.Warning, "Club maintenance step {Step} failed: {Error}")]
+    public static partial void ClubStepFailed(ILogger logger, string step, string error);
+
+    [LoggerMessage(2202, LogLevel.Information, "Updating posted card of project {Project} failed: {Status} {Code}")]
+    public static partial void CardUpdateFailed(ILogger logger, long project, int status, string code);
 }

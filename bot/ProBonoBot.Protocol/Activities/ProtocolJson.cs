@@ -22,4 +22,5 @@ namespace ProBonoBot.Protocol.Activities;
 [JsonSerializable(typeof(JsonNode))]
 [JsonSerializable(typeof(JsonObject))]
 [JsonSerializable(typeof(JsonElement))]
+[JsonSerializable(typeof(string))]
 public sealed partial class ProtocolJsonContext : JsonSerializerContext;

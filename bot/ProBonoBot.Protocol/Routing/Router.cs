@@ -12,6 +12,9 @@ public delegate Task<InvokeResponse> InvokeHandler(TurnContext turn, Cancellatio
 /// <summary>Handles a card button; the same handler serves Action.Execute (invoke) and Action.Submit (message).</summary>
 public delegate Task<CardActionResult> CardActionHandler(TurnContext turn, CancellationToken cancellationToken);
 
+/// <summary>Continues a conversation in progress (e.g. the next answer of a form); true when it handled the turn.</summary>
+public delegate Task<bool> ContinuationHandler(TurnContext turn, CancellationToken cancellationToken);
+
 /// <summary>What a card action produced: a card replacing the clicked one, a short message, or an error.</summary>
 public sealed record CardActionResult(System.Text.Json.Nodes.JsonObject? Card, string? Message, int ErrorStatus = 0, string? ErrorCode = null)
 {
@@ -41,6 +44,9 @@ public sealed class Router
     public TurnHandler? Uninstalled { get; private set; }
 
     public TurnHandler? Fallback { get; private set; }
+
+    /// <summary>Messages that match no command go here first, then to <see cref="Fallback"/>.</summary>
+    public ContinuationHandler? Continuation { get; private set; }
 
     /// <summary>Every message activity before routing (e.g. to refresh the conversation reference).</summary>
     public TurnHandler? BeforeMessage { get; private set; }
@@ -85,6 +91,13 @@ public sealed class Router
     public Router OnUnrecognizedMessage(TurnHandler handler) => Set(handler, "fallback", h => Fallback = h);
 
     public Router OnEveryMessage(TurnHandler handler) => Set(handler, "before-message", h => BeforeMessage = h);
+
+    public Router OnContinuation(ContinuationHandler handler)
+    {
+        Claim("continuation");
+        Continuation = handler;
+        return this;
+    }
 
     public const string CardActionInvokeName = "adaptiveCard/action";
 

@@ -1,7 +1,11 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using ProBonoBot.Club;
 using ProBonoBot.Help;
+using ProBonoBot.Outbox;
+using ProBonoBot.Projects;
+using ProBonoBot.SignUps;
 using ProBonoBot.Install;
 using ProBonoBot.People;
 using ProBonoBot.Protocol;
@@ -25,6 +29,10 @@ public static class HostingExtensions
             .Validate(o => o.MaxActivityBytes is >= 1024 and <= 16 * 1024 * 1024, "Bot:MaxActivityBytes must be between 1 KB and 16 MB.")
             .ValidateOnStart();
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateOnStart();
+        services.AddOptions<ClubOptions>().Bind(configuration.GetSection(ClubOptions.Section))
+            .Validate(o => o.OfferTimeout > TimeSpan.Zero && o.SignUpSessionTimeout > TimeSpan.Zero, "Club:OfferTimeout and Club:SignUpSessionTimeout must be positive.")
+            .Validate(o => o.CardUpdateInterval >= TimeSpan.FromMilliseconds(100), "Club:CardUpdateInterval must be at least 100 ms (Teams rate limits).")
+            .ValidateOnStart();
 
         services.AddSingleton(sp => CreateDb(sp.GetRequiredService<IOptions<StorageOptions>>().Value, configuration, builder.Environment));
         services.AddSingleton<Migrator>();
@@ -32,10 +40,19 @@ public static class HostingExtensions
         services.AddSingleton<ConversationStore>();
         services.AddSingleton<UserSettingsStore>();
         services.AddSingleton<LanguageResolver>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<OutboxStore>();
+        services.AddSingleton<ProjectStore>();
+        services.AddSingleton<LeaderDirectory>();
+        services.AddSingleton<SignUpStore>();
+        services.AddSingleton<SignUpSessionStore>();
 
         services.AddSingleton<IRouteModule, InstallRoutes>();
         services.AddSingleton<IRouteModule, HelpRoutes>();
         services.AddSingleton<IRouteModule, LanguageRoutes>();
+        services.AddSingleton<IRouteModule, ProjectRoutes>();
+        services.AddSingleton<IRouteModule, TeamRoutes>();
+        services.AddSingleton<IRouteModule, SignUpRoutes>();
         services.AddSingleton(sp =>
         {
             var router = new Router();
@@ -50,6 +67,10 @@ public static class HostingExtensions
         services.AddSingleton<TurnQueue>();
         services.AddSingleton<TurnWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<TurnWorker>());
+        services.AddSingleton<OutboxWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxWorker>());
+        services.AddSingleton<ClubWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<ClubWorker>());
         services.AddSingleton<MessagesEndpoint>();
         return builder;
     }

@@ -90,6 +90,12 @@ public sealed class ConversationStore(Db db, TimeProvider time)
             $"SELECT {Select} FROM conversation_refs WHERE user_aad_object_id = @aadObjectId AND conversation_type = 'personal' AND is_active = TRUE " +
             "ORDER BY updated_at DESC", new { aadObjectId }), ct);
 
+    /// <summary>Team channels the bot is installed in (where projects can be published).</summary>
+    public Task<IReadOnlyList<StoredConversation>> ActiveChannelsAsync(CancellationToken ct) =>
+        db.ReadAsync<IReadOnlyList<StoredConversation>>(async c => [.. await c.QueryAsync<StoredConversation>(
+            $"SELECT {Select} FROM conversation_refs WHERE conversation_type = 'channel' AND is_active = TRUE ORDER BY team_name, conversation_id")
+            .ConfigureAwait(false)], ct);
+
     private const string Select =
         "conversation_id AS ConversationId, conversation_type AS ConversationType, service_url AS ServiceUrl, channel_id AS ChannelId, " +
         "tenant_id AS TenantId, bot_id AS BotId, user_id AS UserId, user_aad_object_id AS UserAadObjectId, user_name AS UserName, " +

@@ -41,6 +41,10 @@ public sealed class LanguageResolver(UserSettingsStore settings)
         return Languages.FromLocale(turn.Activity.GetLocale());
     }
 
+    /// <summary>The language to write to a person in proactively: their choice, else the fallback.</summary>
+    public async Task<Language> ForPersonAsync(string aad, Language fallback, CancellationToken ct) =>
+        await settings.GetLanguageAsync(aad, ct).ConfigureAwait(false) ?? fallback;
+
     /// <summary>Forgets the cached choice for this turn (after the person changed it).</summary>
     public static void Set(TurnContext turn, Language language)
     {

@@ -6,7 +6,7 @@ CREATE TABLE projects (
     summary         TEXT    NOT NULL,
     objective       TEXT    NULL,
     deliverables    TEXT    NULL,
-    hours_per_week  INTEGER NOT NULL,
+    hours_per_week  BIGINT  NOT NULL,
     start_date      TEXT    NULL,
     end_date        TEXT    NULL,
     work_mode       TEXT    NOT NULL DEFAULT 'remote',   -- remote | onsite | hybrid
@@ -14,18 +14,18 @@ CREATE TABLE projects (
     language        TEXT    NOT NULL DEFAULT 'ja',       -- ja | en | both
     leader_aad      TEXT    NOT NULL,
     leader_name     TEXT    NULL,
-    status          INTEGER NOT NULL DEFAULT 0,          -- 0 Draft, 1 Recruiting, 2 TeamFormed, 3 InProgress, 4 Completed, 5 Cancelled
-    card_version    INTEGER NOT NULL DEFAULT 1,
+    status          BIGINT  NOT NULL DEFAULT 0,          -- 0 Draft, 1 Recruiting, 2 TeamFormed, 3 InProgress, 4 Completed, 5 Cancelled
+    card_version    BIGINT  NOT NULL DEFAULT 1,
     created_at      TIMESTAMPTZ NOT NULL,
     updated_at      TIMESTAMPTZ NOT NULL
 );
 
 CREATE TABLE project_roles (
     project_number  BIGINT  NOT NULL REFERENCES projects (number),
-    role_number     INTEGER NOT NULL,
+    role_number     BIGINT  NOT NULL,
     name            TEXT    NOT NULL,
     skills          TEXT    NULL,
-    seats           INTEGER NOT NULL,
+    seats           BIGINT  NOT NULL,
     PRIMARY KEY (project_number, role_number)
 );
 
@@ -34,7 +34,7 @@ CREATE TABLE posted_cards (
     conversation_id  TEXT    NOT NULL,
     activity_id      TEXT    NOT NULL,
     service_url      TEXT    NOT NULL,
-    rendered_version INTEGER NOT NULL,
+    rendered_version BIGINT  NOT NULL,
     posted_at        TIMESTAMPTZ NOT NULL,
     PRIMARY KEY (conversation_id, activity_id)
 );
@@ -44,12 +44,12 @@ CREATE INDEX ix_posted_cards_project ON posted_cards (project_number);
 CREATE TABLE signups (
     seq             BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     project_number  BIGINT  NOT NULL REFERENCES projects (number),
-    role_number     INTEGER NOT NULL,
+    role_number     BIGINT  NOT NULL,
     user_aad        TEXT    NOT NULL,
     user_name       TEXT    NULL,
     user_teams_id   TEXT    NULL,
-    status          INTEGER NOT NULL,                    -- 0 Confirmed, 1 Waitlisted, 2 Offered, 3 Withdrawn, 4 Declined
-    hours_per_week  INTEGER NULL,
+    status          BIGINT  NOT NULL,                    -- 0 Confirmed, 1 Waitlisted, 2 Offered, 3 Withdrawn, 4 Declined
+    hours_per_week  BIGINT  NULL,
     note            TEXT    NULL,
     offered_until   TIMESTAMPTZ NULL,
     created_at      TIMESTAMPTZ NOT NULL,
@@ -63,9 +63,9 @@ CREATE INDEX ix_signups_user ON signups (user_aad, status);
 CREATE TABLE signup_sessions (
     user_aad        TEXT    NOT NULL PRIMARY KEY,
     project_number  BIGINT  NOT NULL,
-    step            INTEGER NOT NULL,                    -- 0 role, 1 hours, 2 note, 3 confirm
-    role_number     INTEGER NULL,
-    hours_per_week  INTEGER NULL,
+    step            BIGINT  NOT NULL,                    -- 0 role, 1 hours, 2 note, 3 confirm
+    role_number     BIGINT  NULL,
+    hours_per_week  BIGINT  NULL,
     note            TEXT    NULL,
     expires_at      TIMESTAMPTZ NOT NULL,
     updated_at      TIMESTAMPTZ NOT NULL
@@ -98,11 +98,12 @@ CREATE TABLE outbox (
     user_aad        TEXT    NULL,
     user_teams_id   TEXT    NULL,
     tenant_id       TEXT    NULL,
+    bot_id          TEXT    NULL,
     conversation_id TEXT    NULL,
     service_url     TEXT    NULL,
     activity        TEXT    NOT NULL,
-    status          INTEGER NOT NULL DEFAULT 0,          -- 0 pending, 1 sent, 2 failed, 3 blocked, 4 not found, 5 not installed
-    attempts        INTEGER NOT NULL DEFAULT 0,
+    status          BIGINT  NOT NULL DEFAULT 0,          -- 0 pending, 1 sent, 2 failed, 3 blocked, 4 not found, 5 not installed
+    attempts        BIGINT  NOT NULL DEFAULT 0,
     not_before      TIMESTAMPTZ NOT NULL,
     lease_until     TIMESTAMPTZ NULL,
     result          TEXT    NULL,

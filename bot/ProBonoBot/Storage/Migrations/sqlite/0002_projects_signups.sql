@@ -98,6 +98,7 @@ CREATE TABLE outbox (
     user_aad        TEXT    NULL,
     user_teams_id   TEXT    NULL,
     tenant_id       TEXT    NULL,
+    bot_id          TEXT    NULL,
     conversation_id TEXT    NULL,
     service_url     TEXT    NULL,
     activity        TEXT    NOT NULL,

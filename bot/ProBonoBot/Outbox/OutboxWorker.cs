@@ -1,0 +1,127 @@
+using System.Text.Json;
+using ProBonoBot.Install;
+using ProBonoBot.Protocol.Activities;
+using ProBonoBot.Protocol.Connector;
+
+namespace ProBonoBot.Outbox;
+
+/// <summary>
+/// Delivers the outbox: to a conversation, or to a person's 1:1 chat (creating it when the bot is installed
+/// for them but no chat is stored). 403 → Blocked, 404 → NotFound, other failures retried with backoff, then Failed.
+/// </summary>
+public sealed class OutboxWorker(
+    OutboxStore outbox,
+    OutboxSignal signal,
+    ConversationStore conversations,
+    IConnectorClient connector,
+    ILogger<OutboxWorker> logger) : BackgroundService
+{
+    private const int MaxAttempts = 5;
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var rows = await outbox.ClaimAsync(16, Lease, stoppingToken).ConfigureAwait(false);
+                await Parallel.ForEachAsync(rows, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = stoppingToken },
+                    async (row, ct) => await DeliverAsync(row, ct).ConfigureAwait(false)).ConfigureAwait(false);
+                if (rows.Count == 0)
+                {
+                    await signal.WaitAsync(TimeSpan.FromSeconds(1), stoppingToken).ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException)
+            {
+                Log.OutboxLoopFailed(logger, ex.GetType().Name);
+                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    internal async Task DeliverAsync(OutboxRow row, CancellationToken ct)
+    {
+        try
+        {
+            var (conversationId, serviceUrl) = await ResolveAsync(row, ct).ConfigureAwait(false);
+            if (conversationId is null || serviceUrl is null)
+            {
+                await outbox.CompleteAsync(row.Id, DeliveryStatus.NotInstalled, "no 1:1 conversation", ct).ConfigureAwait(false);
+                return;
+            }
+
+            var activity = JsonSerializer.Deserialize(row.Activity, ProtocolJsonContext.Default.Activity)!;
+            activity.Type ??= ActivityTypes.Message;
+            activity.Conversation = new ConversationAccount { Id = conversationId };
+            var sent = await connector.SendToConversationAsync(serviceUrl, conversationId, activity, ct).ConfigureAwait(false);
+            await outbox.CompleteAsync(row.Id, DeliveryStatus.Sent, sent.Id, ct).ConfigureAwait(false);
+        }
+        catch (ConnectorException ex) when (ex.StatusCode == 403)
+        {
+            await outbox.CompleteAsync(row.Id, DeliveryStatus.Blocked, ex.ErrorCode, ct).ConfigureAwait(false);
+        }
+        catch (ConnectorException ex) when (ex.StatusCode == 404)
+        {
+            await outbox.CompleteAsync(row.Id, DeliveryStatus.NotFound, ex.ErrorCode, ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is ConnectorException or HttpRequestException or JsonException)
+        {
+            Log.OutboxDeliveryFailed(logger, row.Id, (int)row.Attempts + 1, ex.GetType().Name);
+            if (row.Attempts + 1 >= MaxAttempts || ex is JsonException)
+            {
+                await outbox.CompleteAsync(row.Id, DeliveryStatus.Failed, ex.Message, ct).ConfigureAwait(false);
+            }
+            else
+            {
+                await outbox.RetryLaterAsync(row.Id, TimeSpan.FromSeconds(Math.Pow(2, row.Attempts + 1)), ex.Message, ct).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task<(string? ConversationId, string? ServiceUrl)> ResolveAsync(OutboxRow row, CancellationToken ct)
+    {
+        if (row.ConversationId is not null)
+        {
+            return (row.ConversationId, row.ServiceUrl);
+        }
+
+        if (row.UserAad is null)
+        {
+            return (null, null);
+        }
+
+        if (await conversations.FindPersonalAsync(row.UserAad, ct).ConfigureAwait(false) is { } personal)
+        {
+            return (personal.ConversationId, personal.ServiceUrl);
+        }
+
+        if (row.UserTeamsId is null || row.ServiceUrl is null || row.BotId is null)
+        {
+            return (null, null);
+        }
+
+        // Proactive 1:1: the app must be installed for the person; Teams answers 403/404 otherwise.
+        var created = await connector.CreateConversationAsync(row.ServiceUrl, new ConversationParameters
+        {
+            IsGroup = false,
+            Bot = new ChannelAccount { Id = row.BotId },
+            Members = [new ChannelAccount { Id = row.UserTeamsId }],
+            TenantId = row.TenantId,
+            ChannelData = new TeamsChannelData { Tenant = new TenantInfo { Id = row.TenantId } },
+        }, ct).ConfigureAwait(false);
+        if (created.Id is null)
+        {
+            return (null, null);
+        }
+
+        await conversations.RefreshAsync(new ConversationReference(created.Id, ConversationTypes.Personal, row.ServiceUrl, "msteams",
+            row.TenantId, row.BotId, row.UserTeamsId, row.UserAad, null, null, null, null, null, null), ct).ConfigureAwait(false);
+        return (created.Id, row.ServiceUrl);
+    }
+}

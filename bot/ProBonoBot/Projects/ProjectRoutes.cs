@@ -1,0 +1,207 @@
+using System.Text.RegularExpressions;
+using ProBonoBot.Cards;
+using ProBonoBot.Cards.Projects;
+using ProBonoBot.Hosting;
+using ProBonoBot.Install;
+using ProBonoBot.People;
+using ProBonoBot.Protocol.Activities;
+using ProBonoBot.Protocol.Routing;
+using static ProBonoBot.Hosting.TurnExtensions;
+
+namespace ProBonoBot.Projects;
+
+/// <summary>
+/// Leaders' flows in chat: new project (form) → preview → edit → publish to team channels; the project list
+/// for everyone. Non-leaders get a polite refusal and nothing changes.
+/// </summary>
+public sealed partial class ProjectRoutes(
+    ProjectStore projects,
+    LeaderDirectory leaders,
+    ConversationStore conversations,
+    LanguageResolver languages) : IRouteModule
+{
+    public void Register(Router router)
+    {
+        ArgumentNullException.ThrowIfNull(router);
+        router.OnMessage("new-project", NewProjectPattern(), (turn, ct) => AsLeaderAsync(turn, async l => { await turn.SendCardAsync(ProjectFormCard.Build(l), ct).ConfigureAwait(false); return true; }, ct));
+        router.OnMessage("projects", ProjectsPattern(), ListAsync);
+        router.OnMessage("edit", EditPattern(), (turn, ct) => EditAsync(turn, turn.MatchedNumber(), ct));
+        router.OnMessage("publish", PublishPattern(), (turn, ct) => ChooseChannelsAsync(turn, turn.MatchedNumber(), ct));
+        router.OnCardAction(ProjectVerbs.Save, async (turn, ct) => { await SaveAsync(turn, ct).ConfigureAwait(false); return CardActionResult.Done; });
+        router.OnCardAction(ProjectVerbs.Edit, async (turn, ct) => { await EditAsync(turn, turn.DataNumber("project"), ct).ConfigureAwait(false); return CardActionResult.Done; });
+        router.OnCardAction(ProjectVerbs.ChooseChannels, async (turn, ct) => { await ChooseChannelsAsync(turn, turn.DataNumber("project"), ct).ConfigureAwait(false); return CardActionResult.Done; });
+        router.OnCardAction(ProjectVerbs.Publish, async (turn, ct) => { await PublishAsync(turn, ct).ConfigureAwait(false); return CardActionResult.Done; });
+    }
+
+    /// <summary>Runs <paramref name="work"/> for leaders; everyone else gets a polite refusal.</summary>
+    private async Task AsLeaderAsync(TurnContext turn, Func<Language, Task<bool>> work, CancellationToken ct)
+    {
+        var language = await languages.ResolveAsync(turn, ct).ConfigureAwait(false);
+        if (!await leaders.IsLeaderAsync(turn.Activity.From?.AadObjectId, ct).ConfigureAwait(false))
+        {
+            await turn.SayAsync(UiText.For(language).Projects.NotALeader, ct).ConfigureAwait(false);
+            return;
+        }
+
+        await work(language).ConfigureAwait(false);
+    }
+
+    private async Task ListAsync(TurnContext turn, CancellationToken ct)
+    {
+        var language = await languages.ResolveAsync(turn, ct).ConfigureAwait(false);
+        var recruiting = await CardsAsync(await projects.ListAsync(ProjectStatus.Recruiting, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
+        var drafts = await leaders.IsLeaderAsync(turn.Activity.From?.AadObjectId, ct).ConfigureAwait(false) && turn.IsPersonalChat()
+            ? await CardsAsync(await projects.ListAsync(ProjectStatus.Draft, ct).ConfigureAwait(false), ct).ConfigureAwait(false)
+            : [];
+        await turn.SendCardAsync(ProjectListCard.Build(language, recruiting, drafts), ct).ConfigureAwait(false);
+    }
+
+    private async Task<IReadOnlyList<ProjectCardModel>> CardsAsync(IReadOnlyList<Project> list, CancellationToken ct)
+    {
+        var result = new List<ProjectCardModel>();
+        foreach (var p in list)
+        {
+            result.Add(p.ToCard(await projects.CountsAsync(p.Number, ct).ConfigureAwait(false)));
+        }
+
+        return result;
+    }
+
+    private Task SaveAsync(TurnContext turn, CancellationToken ct) => AsLeaderAsync(turn, async language =>
+    {
+        var t = UiText.For(language).Projects;
+        var number = turn.DataNumber("project");
+        var values = ProjectFormParser.Read(turn.CardAction!.Data, number);
+        var (draft, errors) = ProjectFormParser.Parse(values, language);
+        if (draft is null)
+        {
+            await turn.SendCardAsync(ProjectFormCard.Build(language, values, errors), ct).ConfigureAwait(false);
+            return false;
+        }
+
+        if (number is { } existing)
+        {
+            var project = await projects.GetAsync(existing, ct).ConfigureAwait(false);
+            if (project is null || !await projects.UpdateDraftAsync(existing, draft, ct).ConfigureAwait(false))
+            {
+                await turn.SayAsync(project is null ? t.UnknownProject : F(t.ErrorNotEditable, existing, t.StatusName(project.Status)), ct).ConfigureAwait(false);
+                return false;
+            }
+        }
+        else
+        {
+            number = await projects.CreateAsync(draft, turn.Activity.From!.AadObjectId!, turn.Activity.From.Name, ct).ConfigureAwait(false);
+        }
+
+        var model = await projects.CardModelAsync(number.Value, ct).ConfigureAwait(false);
+        await turn.SendCardAsync(AnnouncementCard.Preview(language, model!, F(t.Saved, number)), ct).ConfigureAwait(false);
+        return true;
+    }, ct);
+
+    private Task EditAsync(TurnContext turn, long? number, CancellationToken ct) => AsLeaderAsync(turn, async language =>
+    {
+        var t = UiText.For(language).Projects;
+        var project = number is { } n ? await projects.GetAsync(n, ct).ConfigureAwait(false) : null;
+        if (project is null)
+        {
+            await turn.SayAsync(t.UnknownProject, ct).ConfigureAwait(false);
+        }
+        else if (project.Status != ProjectStatus.Draft)
+        {
+            await turn.SayAsync(F(t.ErrorNotEditable, project.Number, t.StatusName(project.Status)), ct).ConfigureAwait(false);
+        }
+        else
+        {
+            await turn.SendCardAsync(ProjectFormCard.Build(language, ProjectFormParser.From(project)), ct).ConfigureAwait(false);
+        }
+
+        return true;
+    }, ct);
+
+    private Task ChooseChannelsAsync(TurnContext turn, long? number, CancellationToken ct) => AsLeaderAsync(turn, async language =>
+    {
+        var t = UiText.For(language).Projects;
+        var project = number is { } n ? await projects.GetAsync(n, ct).ConfigureAwait(false) : null;
+        if (project is null || project.Status is not (ProjectStatus.Draft or ProjectStatus.Recruiting))
+        {
+            await turn.SayAsync(project is null ? t.UnknownProject : F(t.NotRecruiting, project.Number, project.Title, t.StatusName(project.Status)), ct).ConfigureAwait(false);
+            return false;
+        }
+
+        var channels = await conversations.ActiveChannelsAsync(ct).ConfigureAwait(false);
+        if (channels.Count == 0)
+        {
+            await turn.SayAsync(t.NoChannels, ct).ConfigureAwait(false);
+            return false;
+        }
+
+        var choices = channels.Select(c => new ChannelChoice(c.ConversationId, ChannelLabel(c))).ToList();
+        await turn.SendCardAsync(PublishCard.Build(language, project.Number, project.Title, choices), ct).ConfigureAwait(false);
+        return true;
+    }, ct);
+
+    private Task PublishAsync(TurnContext turn, CancellationToken ct) => AsLeaderAsync(turn, async language =>
+    {
+        var t = UiText.For(language).Projects;
+        var number = turn.DataNumber("project");
+        var project = number is { } n ? await projects.GetAsync(n, ct).ConfigureAwait(false) : null;
+        if (project is null || project.Status is not (ProjectStatus.Draft or ProjectStatus.Recruiting))
+        {
+            await turn.SayAsync(project is null ? t.UnknownProject : F(t.NotRecruiting, project.Number, project.Title, t.StatusName(project.Status)), ct).ConfigureAwait(false);
+            return false;
+        }
+
+        // Card data can be edited by the client: only channels the bot is really installed in count.
+        var chosen = (turn.DataString("channels") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
+        var channels = (await conversations.ActiveChannelsAsync(ct).ConfigureAwait(false)).Where(c => chosen.Contains(c.ConversationId)).ToList();
+        if (channels.Count == 0)
+        {
+            await turn.SayAsync(t.NothingChosen, ct).ConfigureAwait(false);
+            return false;
+        }
+
+        await projects.SetStatusAsync(project.Number, [ProjectStatus.Draft, ProjectStatus.Recruiting], ProjectStatus.Recruiting, ct).ConfigureAwait(false);
+        project = (await projects.GetAsync(project.Number, ct).ConfigureAwait(false))!;
+        var model = project.ToCard(await projects.CountsAsync(project.Number, ct).ConfigureAwait(false));
+        var cardLanguage = project.Language == "en" ? Language.English : Language.Japanese;
+        var failed = 0;
+        foreach (var channel in channels)
+        {
+            try
+            {
+                var posted = await turn.Connector.SendToConversationAsync(channel.ServiceUrl, channel.ConversationId, new Activity
+                {
+                    Type = ActivityTypes.Message,
+                    Conversation = new ConversationAccount { Id = channel.ConversationId },
+                    Attachments = [new Attachment { ContentType = Cards.Json.Card.ContentType, Content = AnnouncementCard.Build(cardLanguage, model, ViewerState.Nobody) }],
+                }, ct).ConfigureAwait(false);
+                if (posted.Id is { } activityId)
+                {
+                    await projects.AddPostedCardAsync(project.Number, channel.ConversationId, activityId, channel.ServiceUrl, project.CardVersion, ct).ConfigureAwait(false);
+                }
+            }
+            catch (Protocol.Connector.ConnectorException)
+            {
+                failed++;
+            }
+        }
+
+        await turn.SayAsync(F(t.Published, project.Number, channels.Count - failed) + (failed > 0 ? " " + F(t.PublishFailed, failed) : string.Empty), ct).ConfigureAwait(false);
+        return true;
+    }, ct);
+
+    private static string ChannelLabel(StoredConversation c) =>
+        string.IsNullOrWhiteSpace(c.TeamName) ? c.ConversationId : $"{c.TeamName} — {(c.ConversationId == c.TeamId ? "General" : c.ConversationId)}";
+
+    [GeneratedRegex(@"^(new project|create project|新規プロジェクト|プロジェクト作成|新しいプロジェクト)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 200)]
+    private static partial Regex NewProjectPattern();
+
+    [GeneratedRegex(@"^(projects|project list|募集中|募集一覧|プロジェクト一覧|プロジェクト)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 200)]
+    private static partial Regex ProjectsPattern();
+
+    [GeneratedRegex(@"^(edit|編集)\s*#?(?<n>\d+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 200)]
+    private static partial Regex EditPattern();
+
+    [GeneratedRegex(@"^(publish|公開)\s*#?(?<n>\d+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 200)]
+    private static partial Regex PublishPattern();
+}
