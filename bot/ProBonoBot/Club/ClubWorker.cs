@@ -152,7 +152,7 @@ public sealed class ClubWorker(
         {
             await using var tx = await c.BeginTransactionAsync(ct).ConfigureAwait(false);
             await outbox.EnqueueAsync(c, tx, messages).ConfigureAwait(false);
-            await c.ExecuteAsync("UPDATE leader_events SET sent = TRUE WHERE id IN @ids", new { ids = events.Select(e => e.Id).ToArray() }, tx).ConfigureAwait(false);
+            await c.ExecuteAsync($"UPDATE leader_events SET sent = TRUE WHERE {db.In("id", "ids")}", new { ids = events.Select(e => e.Id).ToArray() }, tx).ConfigureAwait(false);
             await tx.CommitAsync(ct).ConfigureAwait(false);
             return 0;
         }, ct).ConfigureAwait(false);

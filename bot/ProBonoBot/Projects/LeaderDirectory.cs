@@ -32,7 +32,7 @@ public sealed class LeaderDirectory(Db db, IOptions<ClubOptions> club, TimeProvi
         var added = await db.ReadAsync(c => c.QueryAsync<(string Aad, string? Name)>("SELECT aad_object_id, name FROM leaders ORDER BY added_at"), ct).ConfigureAwait(false);
         var all = club.Value.Leaders.Select(a => (Aad: a, Name: (string?)null)).Concat(added).DistinctBy(l => l.Aad.ToUpperInvariant()).ToList();
         var names = await db.ReadAsync(c => c.QueryAsync<(string Aad, string Name)>(
-            "SELECT user_aad_object_id, user_name FROM conversation_refs WHERE user_aad_object_id IN @ids AND user_name IS NOT NULL",
+            $"SELECT user_aad_object_id, user_name FROM conversation_refs WHERE {db.In("user_aad_object_id", "ids")} AND user_name IS NOT NULL",
             new { ids = all.Select(l => l.Aad).ToArray() }), ct).ConfigureAwait(false);
         var byAad = names.GroupBy(n => n.Aad).ToDictionary(g => g.Key, g => g.First().Name);
         return [.. all.Select(l => (l.Aad, l.Name ?? byAad.GetValueOrDefault(l.Aad) ?? l.Aad))];

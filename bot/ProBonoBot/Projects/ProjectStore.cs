@@ -73,8 +73,8 @@ public sealed class ProjectStore(Db db, TimeProvider time)
     /// <summary>Moves a project from one of <paramref name="from"/> to <paramref name="to"/>; false when it was not in one of them.</summary>
     public Task<bool> SetStatusAsync(long number, ProjectStatus[] from, ProjectStatus to, CancellationToken ct) =>
         db.WriteAsync(async c => await c.ExecuteAsync(
-            "UPDATE projects SET status = @to, card_version = card_version + 1, updated_at = @now WHERE number = @number AND status IN @from",
-            new { number, to = (int)to, from = from.Select(s => (int)s).ToArray(), now = time.GetUtcNow() }).ConfigureAwait(false) == 1, ct);
+            $"UPDATE projects SET status = @to, card_version = card_version + 1, updated_at = @now WHERE number = @number AND {db.In("status", "from")}",
+            new { number, to = (long)to, from = from.Select(s => (long)s).ToArray(), now = time.GetUtcNow() }).ConfigureAwait(false) == 1, ct);
 
     /// <summary>Seats taken (confirmed + offered) and people waiting, per role.</summary>
     public async Task<IReadOnlyDictionary<int, (int Taken, int Waitlisted)>> CountsAsync(long number, CancellationToken ct)
@@ -136,15 +136,15 @@ public sealed class ProjectStore(Db db, TimeProvider time)
             }
 
             var roles = (await c.QueryAsync<(long Project, long Number, string Name, string? Skills, long Seats)>(
-                "SELECT project_number, role_number, name, skills, seats FROM project_roles WHERE project_number IN @numbers ORDER BY role_number",
+                $"SELECT project_number, role_number, name, skills, seats FROM project_roles WHERE {db.In("project_number", "numbers")} ORDER BY role_number",
                 new { numbers = rows.Select(r => r.Number).ToArray() }).ConfigureAwait(false)).ToLookup(r => r.Project);
             return [.. rows.Select(r => r.ToProject([.. roles[r.Number].Select(x => new ProjectRole((int)x.Number, x.Name, x.Skills, (int)x.Seats))]))];
         }, ct).ConfigureAwait(false);
 
     private static async Task InsertRolesAsync(DbConnection c, DbTransaction tx, long number, IReadOnlyList<ProjectRole> roles) =>
         await c.ExecuteAsync(
-            "INSERT INTO project_roles (project_number, role_number, name, skills, seats) VALUES (@number, @Number, @Name, @Skills, @Seats)",
-            roles.Select(r => new { number, r.Number, r.Name, r.Skills, r.Seats }), tx).ConfigureAwait(false);
+            "INSERT INTO project_roles (project_number, role_number, name, skills, seats) VALUES (@projectNumber, @roleNumber, @Name, @Skills, @Seats)",
+            roles.Select(r => new { projectNumber = number, roleNumber = r.Number, r.Name, r.Skills, r.Seats }), tx).ConfigureAwait(false);
 
     private static string ModeCode(WorkMode mode) => mode.ToString().ToLowerInvariant();
 

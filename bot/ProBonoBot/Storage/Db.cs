@@ -29,6 +29,12 @@ public sealed class Db : IDisposable
 
     public bool IsSqlite => Provider == StorageProvider.Sqlite;
 
+    /// <summary>
+    /// "column is one of the list parameter": Dapper expands <c>IN @list</c> for SQLite but hands PostgreSQL an
+    /// array, which needs <c>= ANY(@list)</c>.
+    /// </summary>
+    public string In(string column, string parameter) => IsSqlite ? $"{column} IN @{parameter}" : $"{column} = ANY(@{parameter})";
+
     /// <summary>Opens a connection for reading (or for PostgreSQL writes).</summary>
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
