@@ -99,7 +99,7 @@ public sealed class FakeConnector : LoopbackServer
             catch (OperationCanceledException)
             {
                 throw new TimeoutException($"The fake connector did not see the expected requests; it saw {snapshot.Count}: " +
-                    string.Join(", ", snapshot.Select(r => $"{r.Method} {r.Path}")));
+                    string.Join(", ", snapshot.Select(r => $"{r.Method} {r.Path} {r.Body[..Math.Min(3000, r.Body.Length)]}")));
             }
         }
     }

@@ -8,14 +8,15 @@ public static class Activities
     public const string UserAad = "6f1c0b6e-0000-4000-8000-000000000020";
     public const string UserId = "29:1AbCdEfGhIjKlMnOp";
 
-    public static JsonObject Personal(string serviceUrl, string type, string conversationId = "a:personal-1", string locale = "en-US", string? id = null) => new()
+    public static JsonObject Personal(string serviceUrl, string type, string conversationId = "a:personal-1", string locale = "en-US", string? id = null,
+        string fromAad = UserAad, string fromId = UserId, string fromName = "Haruka Sato") => new()
     {
         ["type"] = type,
         ["id"] = id ?? Guid.NewGuid().ToString("N"),
         ["timestamp"] = "2026-11-22T01:02:03.456Z",
         ["channelId"] = "msteams",
         ["serviceUrl"] = serviceUrl,
-        ["from"] = new JsonObject { ["id"] = UserId, ["name"] = "Haruka Sato", ["aadObjectId"] = UserAad },
+        ["from"] = new JsonObject { ["id"] = fromId, ["name"] = fromName, ["aadObjectId"] = fromAad },
         ["conversation"] = new JsonObject { ["conversationType"] = "personal", ["tenantId"] = BotHost.TenantId, ["id"] = conversationId },
         ["recipient"] = new JsonObject { ["id"] = BotHost.BotId, ["name"] = "ProBonoBot" },
         ["locale"] = locale,
@@ -23,9 +24,10 @@ public static class Activities
         ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = BotHost.TenantId } },
     };
 
-    public static JsonObject Message(string serviceUrl, string text, string locale = "en-US", string? id = null, string conversationId = "a:personal-1")
+    public static JsonObject Message(string serviceUrl, string text, string locale = "en-US", string? id = null, string conversationId = "a:personal-1",
+        string fromAad = UserAad, string fromId = UserId, string fromName = "Haruka Sato")
     {
-        var activity = Personal(serviceUrl, "message", conversationId, locale, id);
+        var activity = Personal(serviceUrl, "message", conversationId, locale, id, fromAad, fromId, fromName);
         activity["text"] = text;
         activity["textFormat"] = "plain";
         return activity;
@@ -63,6 +65,31 @@ public static class Activities
             ["tenant"] = new JsonObject { ["id"] = BotHost.TenantId },
         },
     };
+
+    /// <summary>An Action.Submit from a card in a 1:1 chat.</summary>
+    public static JsonObject Submit(string serviceUrl, JsonObject value, string conversationId = "a:personal-1", string fromAad = UserAad,
+        string fromId = UserId, string fromName = "Haruka Sato", string? replyToId = "card-1")
+    {
+        var activity = Message(serviceUrl, string.Empty, conversationId: conversationId, fromAad: fromAad, fromId: fromId, fromName: fromName);
+        activity["value"] = value;
+        activity["replyToId"] = replyToId;
+        return activity;
+    }
+
+    /// <summary>An Action.Execute click (adaptiveCard/action invoke) on a card in a team channel.</summary>
+    public static JsonObject ChannelInvoke(string serviceUrl, string verb, JsonObject data, string fromAad, string fromId, string fromName,
+        string teamId = "19:team0123@thread.tacv2")
+    {
+        var activity = ChannelMessage(serviceUrl, string.Empty, teamId);
+        activity["type"] = "invoke";
+        activity["name"] = "adaptiveCard/action";
+        activity.Remove("text");
+        activity.Remove("entities");
+        activity["from"] = new JsonObject { ["id"] = fromId, ["name"] = fromName, ["aadObjectId"] = fromAad };
+        activity["value"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data }, ["trigger"] = "manual" };
+        activity["replyToId"] = "announcement-1";
+        return activity;
+    }
 
     public static JsonObject ChannelMessage(string serviceUrl, string text, string teamId = "19:team0123@thread.tacv2") => new()
     {

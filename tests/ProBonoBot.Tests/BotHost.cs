@@ -61,6 +61,9 @@ public sealed class BotHost : IAsyncDisposable
             ["Connector:TrustedHosts:0"] = $"127.0.0.1:{connector.Port}",
             ["Connector:RetryBaseDelay"] = "00:00:00.010",
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Club:Leaders:0"] = Activities.UserAad,
+            ["Club:CardUpdateInterval"] = "00:00:00.200",
+            ["Club:LeaderDigestInterval"] = "00:00:01",
         };
         if (postgresConnectionString is null)
         {

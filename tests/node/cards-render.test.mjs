@@ -79,7 +79,8 @@ for (const file of goldens) {
     assert.deepEqual(result.parseErrors, [], 'parse errors');
     assert.deepEqual(result.validationErrors, [], 'validation errors');
     assert.ok(result.rendered, 'the card rendered');
-    const firstText = json.body.find(b => b.type === 'TextBlock').text;
+    // The first TextBlock's text as a reader sees it: markdown emphasis and escapes removed.
+    const firstText = json.body.find(b => b.type === 'TextBlock').text.replace(/\*\*/g, '').replace(/\\(.)/g, '$1');
     assert.ok(result.text.includes(firstText), `rendered text shows "${firstText}"`);
     await page.locator('#card').screenshot({ path: join(outDir, file.replace(/\.json$/, '.png')) });
   });

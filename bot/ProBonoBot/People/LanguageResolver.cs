@@ -8,7 +8,7 @@ namespace ProBonoBot.People;
 /// Decides the language of a reply: the person's stored choice first, then a command typed in Japanese,
 /// then the client's locale (<c>ja-*</c> → Japanese, anything else → English).
 /// </summary>
-public sealed class LanguageResolver(UserSettingsStore settings)
+public sealed class LanguageResolver(UserSettingsStore settings, Install.ConversationStore conversations)
 {
     private const string ItemKey = "language";
 
@@ -41,9 +41,18 @@ public sealed class LanguageResolver(UserSettingsStore settings)
         return Languages.FromLocale(turn.Activity.GetLocale());
     }
 
-    /// <summary>The language to write to a person in proactively: their choice, else the fallback.</summary>
-    public async Task<Language> ForPersonAsync(string aad, Language fallback, CancellationToken ct) =>
-        await settings.GetLanguageAsync(aad, ct).ConfigureAwait(false) ?? fallback;
+    /// <summary>The language to write to a person in proactively: their choice, else their 1:1 chat's locale, else the fallback.</summary>
+    public async Task<Language> ForPersonAsync(string aad, Language fallback, CancellationToken ct)
+    {
+        if (await settings.GetLanguageAsync(aad, ct).ConfigureAwait(false) is { } chosen)
+        {
+            return chosen;
+        }
+
+        return await conversations.FindPersonalAsync(aad, ct).ConfigureAwait(false) is { Locale: { Length: > 0 } locale }
+            ? Languages.FromLocale(locale)
+            : fallback;
+    }
 
     /// <summary>Forgets the cached choice for this turn (after the person changed it).</summary>
     public static void Set(TurnContext turn, Language language)

@@ -123,7 +123,8 @@ public static class Card
         return container;
     }
 
-    public static JsonObject TextInput(string id, string label, string? value = null, bool multiline = false, bool required = false, int? maxLength = null, string? placeholder = null)
+    /// <param name="errorMessage">Shown by the client when a required input is left empty; required inputs must have one.</param>
+    public static JsonObject TextInput(string id, string label, string? value = null, bool multiline = false, string? errorMessage = null, int? maxLength = null, string? placeholder = null)
     {
         var input = new JsonObject { ["type"] = "Input.Text", ["id"] = id, ["label"] = label };
         if (multiline)
@@ -131,9 +132,10 @@ public static class Card
             input["isMultiline"] = true;
         }
 
-        if (required)
+        if (errorMessage is not null)
         {
             input["isRequired"] = true;
+            input["errorMessage"] = errorMessage;
         }
 
         if (maxLength is { } max)

@@ -5,7 +5,9 @@ namespace ProBonoBot.Cards.Json;
 /// <summary>Escapes user-provided text before it is placed into a markdown-rendered TextBlock.</summary>
 public static class Markdown
 {
-    private const string Special = "\\`*_{}[]()#+-.!|<>~";
+    // Only what turns plain text into formatting or links in Teams' markdown subset: a backslash before
+    // other characters (".", "-") may be shown literally by some clients.
+    private const string Special = "\\`*_[]~";
 
     public static string Escape(string? text)
     {

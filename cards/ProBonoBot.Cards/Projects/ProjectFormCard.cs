@@ -27,12 +27,12 @@ public static class ProjectFormCard
 
         body.AddRange(
         [
-            Card.TextInput("title", t.FieldTitle, v.Title, required: true, maxLength: MaxTitle),
-            Card.TextInput("partner", t.FieldPartner, v.Partner, required: true, maxLength: MaxShort),
-            Card.TextInput("summary", t.FieldSummary, v.Summary, multiline: true, required: true, maxLength: MaxLong),
+            Card.TextInput("title", t.FieldTitle, v.Title, errorMessage: Required(t, t.FieldTitle), maxLength: MaxTitle),
+            Card.TextInput("partner", t.FieldPartner, v.Partner, errorMessage: Required(t, t.FieldPartner), maxLength: MaxShort),
+            Card.TextInput("summary", t.FieldSummary, v.Summary, multiline: true, errorMessage: Required(t, t.FieldSummary), maxLength: MaxLong),
             Card.TextInput("objective", t.FieldObjective, v.Objective, multiline: true, maxLength: MaxLong),
             Card.TextInput("deliverables", t.FieldDeliverables, v.Deliverables, multiline: true, maxLength: MaxLong),
-            Card.TextInput("roles", t.FieldRoles, v.Roles, multiline: true, required: true, maxLength: MaxLong, placeholder: t.RolesHint),
+            Card.TextInput("roles", t.FieldRoles, v.Roles, multiline: true, errorMessage: Required(t, t.FieldRoles), maxLength: MaxLong, placeholder: t.RolesHint),
             Card.Text(t.RolesHint, subtle: true),
             Card.NumberInput("hours", t.FieldHours, 1, 40, v.HoursPerWeek),
             Card.DateInput("start", t.FieldStart, v.Start),
@@ -44,4 +44,6 @@ public static class ProjectFormCard
         var data = v.Number is { } number ? new JsonObject { ["project"] = number } : null;
         return Card.Create(body, [Card.Submit(t.ButtonSave, ProjectVerbs.Save, data)]);
     }
+
+    private static string Required(ProjectTexts t, string label) => ProjectFacts.F(t.ErrorRequired, label);
 }
