@@ -36,4 +36,7 @@ internal static partial class Log
 
     [LoggerMessage(2202, LogLevel.Information, "Updating posted card of project {Project} failed: {Status} {Code}")]
     public static partial void CardUpdateFailed(ILogger logger, long project, int status, string code);
+
+    [LoggerMessage(2103, LogLevel.Information, "Outbox message {Id} not delivered: {Status}")]
+    public static partial void OutboxNotDelivered(ILogger logger, long id, string status);
 }

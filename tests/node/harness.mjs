@@ -92,6 +92,31 @@ export class Playground {
     this.ws = ws;
   }
 
+  /** The Playground's log stream carries every exchange, also other users' 1:1 chats the UI stream hides. */
+  async connectLog() {
+    this.logEntries = [];
+    const ws = new WebSocket(`${this.base.replace('http', 'ws')}/_ws/log/stream`);
+    ws.onmessage = (e) => {
+      const data = JSON.parse(e.data.toString());
+      for (const entry of [].concat(data)) if (entry?.log) this.logEntries.push(entry.log);
+    };
+    await new Promise((resolve, reject) => { ws.onopen = resolve; ws.onerror = reject; });
+    this.logWs = ws;
+  }
+
+  /** Waits for an activity the bot sent (as the Playground logged it) that satisfies the predicate. */
+  async botSent(predicate, timeoutMs = 15000) {
+    const deadline = Date.now() + timeoutMs;
+    this.seenLog ??= new Set();
+    while (Date.now() < deadline) {
+      const found = this.logEntries.find(l => !this.seenLog.has(l) && l.from === 'User Application' && l.request?.body && predicate(l.request.body, l));
+      if (found) { this.seenLog.add(found); return found.request.body; }
+      await sleep(50);
+    }
+    throw new Error(`The bot did not send the expected activity; it sent: ${JSON.stringify(this.logEntries.filter(l => l.from === 'User Application')
+      .map(l => [l.activityName, l.request?.body?.conversation?.id, cardTitle(l.request?.body) ?? l.request?.body?.text?.slice(0, 60)]))}`);
+  }
+
   async post(path, body) {
     const r = await fetch(this.base + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     if (!r.ok) throw new Error(`${path} answered ${r.status}: ${await r.text()}`);
@@ -114,6 +139,36 @@ export class Playground {
   /** Sends an activity through the Playground's "custom activity" feature, e.g. with a ja-JP client locale. */
   custom(activity) { return this.post('/_internal/v1/customActivities', activity); }
 
+  /**
+   * A message typed by any configured user (the messages route always uses the current user): sent as a
+   * Teams-shaped activity through the custom activity feature.
+   */
+  async sayAs(userId, conversation, text, locale = 'en-US', extra = {}) {
+    const config = this.cachedConfig ??= await this.config();
+    const user = [config.currentUser, ...config.users].find(u => u.id === userId);
+    return this.custom({
+      type: 'message', id: `as-${Date.now()}-${Math.random().toString(16).slice(2)}`, channelId: 'msteams', text, textFormat: 'plain',
+      serviceUrl: `${this.base}/_connector`, locale,
+      from: { id: user.id, name: user.name, aadObjectId: user.aadObjectId },
+      recipient: { id: config.bot.id, name: config.bot.name },
+      conversation: { tenantId: config.tenantId, ...conversation },
+      entities: [{ type: 'clientInfo', locale }],
+      channelData: { tenant: { id: config.tenantId } },
+      ...extra,
+    });
+  }
+
+  /** Waits for the card of a bot message to be updated in place (PUT) to one satisfying the predicate. */
+  async nextUpdate(conversationId, predicate, timeoutMs = 15000) {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const found = this.messages.find(m => m.action === 'updateMessage' && sameConversation(m.actionConversationId, conversationId) && predicate(m.message));
+      if (found) return found.message;
+      await sleep(50);
+    }
+    throw new Error(`No matching card update in ${conversationId}`);
+  }
+
   /** Waits for the next bot message in a conversation that satisfies the predicate (and was not consumed). */
   async next(conversationId, predicate = () => true, timeoutMs = 15000) {
     const deadline = Date.now() + timeoutMs;
@@ -129,6 +184,7 @@ export class Playground {
 
   stop() {
     this.ws?.close();
+    this.logWs?.close();
     stopProcess(this.child);
     rmSync(this.logDir, { recursive: true, force: true });
   }

@@ -52,6 +52,7 @@ public sealed class OutboxWorker(
             var (conversationId, serviceUrl) = await ResolveAsync(row, ct).ConfigureAwait(false);
             if (conversationId is null || serviceUrl is null)
             {
+                Log.OutboxNotDelivered(logger, row.Id, nameof(DeliveryStatus.NotInstalled));
                 await outbox.CompleteAsync(row.Id, DeliveryStatus.NotInstalled, "no 1:1 conversation", ct).ConfigureAwait(false);
                 return;
             }
@@ -64,10 +65,12 @@ public sealed class OutboxWorker(
         }
         catch (ConnectorException ex) when (ex.StatusCode == 403)
         {
+            Log.OutboxNotDelivered(logger, row.Id, nameof(DeliveryStatus.Blocked));
             await outbox.CompleteAsync(row.Id, DeliveryStatus.Blocked, ex.ErrorCode, ct).ConfigureAwait(false);
         }
         catch (ConnectorException ex) when (ex.StatusCode == 404)
         {
+            Log.OutboxNotDelivered(logger, row.Id, nameof(DeliveryStatus.NotFound));
             await outbox.CompleteAsync(row.Id, DeliveryStatus.NotFound, ex.ErrorCode, ct).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is ConnectorException or HttpRequestException or JsonException)
