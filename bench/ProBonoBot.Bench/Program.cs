@@ -1,7 +1,7 @@
 using System.Globalization;
 using ProBonoBot.Bench;
 
-// Usage: ProBonoBot.Bench turns [--connections 10] [--seconds 15] [--root <repo>]
+// Usage: ProBonoBot.Bench turns [--connections 10] [--seconds 15] | signup [--users 200] [--concurrency 50]; [--root <repo>]
 var command = args.FirstOrDefault() ?? "turns";
 int Option(string name, int fallback) =>
     Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
@@ -10,7 +10,8 @@ var root = Array.IndexOf(args, "--root") is var r and >= 0 ? args[r + 1] : Direc
 return command switch
 {
     "turns" => await new TurnsBenchmark(root, Option("--connections", 10), TimeSpan.FromSeconds(Option("--seconds", 15))).RunAsync(),
-    _ => Fail($"Unknown benchmark '{command}'. Known: turns."),
+    "signup" => await new SignUpBenchmark(root, Option("--users", 200), Option("--concurrency", 50)).RunAsync(),
+    _ => Fail($"Unknown benchmark '{command}'. Known: turns, signup."),
 };
 
 static int Fail(string message)
