@@ -24,8 +24,11 @@ public sealed class BotHost : IAsyncDisposable
     private readonly string? _tempDir;
     private WebApplicationFactory<Program>? _factory;
 
-    private BotHost(LocalIssuer issuer, FakeConnector connector, Dictionary<string, string?> settings, string? tempDir)
+    private readonly string _environment;
+
+    private BotHost(LocalIssuer issuer, FakeConnector connector, Dictionary<string, string?> settings, string? tempDir, string environment)
     {
+        _environment = environment;
         Issuer = issuer;
         Connector = connector;
         _settings = settings;
@@ -44,7 +47,8 @@ public sealed class BotHost : IAsyncDisposable
 
     /// <param name="postgresConnectionString">Null for a fresh SQLite file.</param>
     /// <param name="anonymous">True for local-development mode (no app id).</param>
-    public static async Task<BotHost> StartAsync(string? postgresConnectionString = null, bool anonymous = false, Dictionary<string, string?>? extra = null)
+    public static async Task<BotHost> StartAsync(string? postgresConnectionString = null, bool anonymous = false, Dictionary<string, string?>? extra = null,
+        string environment = "Development")
     {
         var issuer = await LocalIssuer.StartAsync();
         var connector = await FakeConnector.StartAsync();
@@ -82,8 +86,17 @@ public sealed class BotHost : IAsyncDisposable
             settings[key] = value;
         }
 
-        var host = new BotHost(issuer, connector, settings, temp);
-        await host.RestartAsync();
+        var host = new BotHost(issuer, connector, settings, temp, environment);
+        try
+        {
+            await host.RestartAsync();
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+
         return host;
     }
 
@@ -92,7 +105,7 @@ public sealed class BotHost : IAsyncDisposable
     {
         if (_factory is not null)
         {
-            Client.Dispose();
+            Client?.Dispose();
             await _factory.DisposeAsync();
         }
 
@@ -100,6 +113,7 @@ public sealed class BotHost : IAsyncDisposable
         {
             builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(_settings));
             builder.UseSetting("Urls", "http://127.0.0.1:0");
+            builder.UseEnvironment(_environment);
         });
         _factory.UseKestrel(0);
         _factory.StartServer();
@@ -111,9 +125,10 @@ public sealed class BotHost : IAsyncDisposable
     {
         if (_factory is not null)
         {
-            Client.Dispose();
-            await _factory.DisposeAsync();
+            Client?.Dispose();
+            var factory = _factory;
             _factory = null;
+            await factory.DisposeAsync();
         }
     }
 

@@ -25,6 +25,7 @@ public static class HostingExtensions
         var services = builder.Services;
         var configuration = builder.Configuration;
         services.AddBotProtocol(configuration);
+        services.AddSingleton<IValidateOptions<BotFrameworkOptions>, ProductionGuard>();
         services.AddOptions<BotHostOptions>().Bind(configuration.GetSection(BotHostOptions.Section))
             .Validate(o => o.MaxActivityBytes is >= 1024 and <= 16 * 1024 * 1024, "Bot:MaxActivityBytes must be between 1 KB and 16 MB.")
             .ValidateOnStart();
