@@ -16,12 +16,16 @@ public sealed class BotFrameworkOptions
     /// <summary>The bot's app (client) id. Empty means local development: anonymous loopback requests only.</summary>
     public string? MicrosoftAppId { get; set; }
 
+    /// <summary>The bot's client secret (SingleTenant, MultiTenant); keep it in Key Vault, never in files.</summary>
     public string? MicrosoftAppPassword { get; set; }
 
+    /// <summary>The Entra tenant of the bot (SingleTenant, UserAssignedMSI); Entra ID tokens of this tenant are accepted too.</summary>
     public string? MicrosoftAppTenantId { get; set; }
 
+    /// <summary>OpenID metadata of the Bot Connector's token signing keys.</summary>
     public string ToBotFromChannelOpenIdMetadataUrl { get; set; } = PublicChannelMetadataUrl;
 
+    /// <summary>The issuer of Bot Connector tokens.</summary>
     public string ToBotFromChannelTokenIssuer { get; set; } = PublicChannelIssuer;
 
     /// <summary>
@@ -33,6 +37,7 @@ public sealed class BotFrameworkOptions
     /// <summary>Token endpoint for outbound calls; empty means <c>login.microsoftonline.com/{tenant or botframework.com}/oauth2/v2.0/token</c>.</summary>
     public string? ToChannelFromBotLoginUrl { get; set; }
 
+    /// <summary>The scope of the bot's outbound token (the Bot Connector's resource).</summary>
     public string ToChannelFromBotOAuthScope { get; set; } = PublicOAuthScope;
 
     /// <summary>True when no app id is configured: the local-development mode.</summary>
