@@ -1,0 +1,16 @@
+-- Everything ProBonoBot stores about one person, as JSON (PostgreSQL). Run with psql:
+--   psql "$CONNECTION" -v aad="'<entra object id>'" -f infra/sql/export-person.sql -At > person.json
+SELECT json_build_object(
+  'aadObjectId', :aad,
+  'settings', (SELECT json_agg(s) FROM user_settings s WHERE s.aad_object_id = :aad),
+  'conversations', (SELECT json_agg(json_build_object('conversationId', c.conversation_id, 'type', c.conversation_type, 'name', c.user_name,
+                      'installedAt', c.installed_at, 'active', c.is_active)) FROM conversation_refs c WHERE c.user_aad_object_id = :aad),
+  'signUps', (SELECT json_agg(json_build_object('project', p.number, 'title', p.title, 'role', r.name, 'status', su.status,
+                'hoursPerWeek', su.hours_per_week, 'note', su.note, 'createdAt', su.created_at))
+              FROM signups su JOIN projects p ON p.number = su.project_number
+              JOIN project_roles r ON r.project_number = su.project_number AND r.role_number = su.role_number
+              WHERE su.user_aad = :aad),
+  'signUpInProgress', (SELECT json_agg(s) FROM signup_sessions s WHERE s.user_aad = :aad),
+  'leader', (SELECT json_agg(l) FROM leaders l WHERE l.aad_object_id = :aad),
+  'projectsLed', (SELECT json_agg(json_build_object('project', number, 'title', title)) FROM projects WHERE leader_aad = :aad)
+);
