@@ -34,6 +34,7 @@ public static class ProtocolServiceCollectionExtensions
         services.AddHttpClient<IOpenIdMetadataSource, HttpOpenIdMetadataSource>();
         services.AddSingleton<BotAuthenticator>();
         services.AddSingleton<TrustedHostPolicy>();
+        services.AddSingleton<ConnectorThrottle>();
 
         services.AddHttpClient<ClientCredentialsTokenProvider>();
         services.AddHttpClient<ManagedIdentityTokenProvider>();

@@ -34,6 +34,7 @@ public sealed class UiText
     public required string UnknownAction { get; init; }
     public required Projects.ProjectTexts Projects { get; init; }
     public required SignUps.SignUpTexts SignUps { get; init; }
+    public required Broadcasts.BroadcastTexts Broadcasts { get; init; }
 
     private static UiText Load(string code)
     {
@@ -56,4 +57,5 @@ public sealed record CommandHelp(string Command, string Description);
 [JsonSerializable(typeof(UiText))]
 [JsonSerializable(typeof(Projects.ProjectTexts))]
 [JsonSerializable(typeof(SignUps.SignUpTexts))]
+[JsonSerializable(typeof(Broadcasts.BroadcastTexts))]
 internal sealed partial class CardsJsonContext : JsonSerializerContext;

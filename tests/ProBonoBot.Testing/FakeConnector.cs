@@ -72,6 +72,17 @@ public sealed class FakeConnector : LoopbackServer
         }
     }
 
+    private readonly List<(Func<RecordedRequest, bool> When, Fault Fault)> _rules = [];
+
+    /// <summary>Answers every request matching <paramref name="when"/> with <paramref name="fault"/> (e.g. a person who blocked the bot).</summary>
+    public void FailWhen(Func<RecordedRequest, bool> when, Fault fault)
+    {
+        lock (_rules)
+        {
+            _rules.Add((when, fault));
+        }
+    }
+
     public void Clear()
     {
         lock (_requests)
@@ -136,8 +147,16 @@ public sealed class FakeConnector : LoopbackServer
             await Task.Delay(Delay);
         }
 
-        if (_faults.TryDequeue(out var fault))
+        Fault? ruled = null;
+        lock (_rules)
         {
+            var probe = new RecordedRequest(request.Method, rawTarget, request.Path.Value ?? string.Empty, null, body, request.Protocol);
+            ruled = _rules.FirstOrDefault(r => r.When(probe)).Fault;
+        }
+
+        if (ruled is not null || _faults.TryDequeue(out ruled))
+        {
+            var fault = ruled;
             if (fault.RetryAfter is not null)
             {
                 context.Response.Headers.RetryAfter = fault.RetryAfter;

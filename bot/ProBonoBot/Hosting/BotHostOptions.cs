@@ -7,4 +7,7 @@ public sealed class BotHostOptions
 
     /// <summary>Larger activities are refused with 413. Teams' own are a few KB; 256 KB leaves room for cards.</summary>
     public long MaxActivityBytes { get; set; } = 256 * 1024;
+
+    /// <summary>The bot's public address, for links it sends (e.g. a broadcast's undelivered list).</summary>
+    public string PublicBaseUrl { get; set; } = "http://127.0.0.1:3978";
 }

@@ -1,6 +1,7 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using ProBonoBot.Broadcasts;
 using ProBonoBot.Club;
 using ProBonoBot.Help;
 using ProBonoBot.Outbox;
@@ -41,7 +42,15 @@ public static class HostingExtensions
         services.AddSingleton<ConversationStore>();
         services.AddSingleton<UserSettingsStore>();
         services.AddSingleton<LanguageResolver>();
+        services.AddOptions<BroadcastOptions>().Bind(configuration.GetSection(BroadcastOptions.Section))
+            .Validate(o => o.RatePerSecond is >= 1 and <= 1000 && o.PerConversationPerSecond >= 1 && o.Parallelism is >= 1 and <= 256,
+                "Broadcasts:RatePerSecond (1–1000), PerConversationPerSecond (≥1) and Parallelism (1–256) must be in range.")
+            .ValidateOnStart();
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<DeliveryRate>();
+        services.AddSingleton<BroadcastStore>();
+        services.AddSingleton<BroadcastReporter>();
+        services.AddHostedService(sp => sp.GetRequiredService<BroadcastReporter>());
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<ProjectStore>();
         services.AddSingleton<LeaderDirectory>();
@@ -54,6 +63,7 @@ public static class HostingExtensions
         services.AddSingleton<IRouteModule, ProjectRoutes>();
         services.AddSingleton<IRouteModule, TeamRoutes>();
         services.AddSingleton<IRouteModule, SignUpRoutes>();
+        services.AddSingleton<IRouteModule, BroadcastRoutes>();
         services.AddSingleton(sp =>
         {
             var router = new Router();
@@ -95,6 +105,22 @@ public static class HostingExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapPost("/api/messages", (HttpContext http, MessagesEndpoint endpoint) => endpoint.HandleAsync(http));
+        app.MapGet("/broadcasts/{id:long}/undelivered.csv", async (long id, long expires, string? sig, BroadcastReporter reporter, BroadcastStore store, CancellationToken ct) =>
+        {
+            if (!await reporter.VerifyAsync(id, expires, sig, ct).ConfigureAwait(false))
+            {
+                return Results.Json(new { error = new { code = "Unauthorized", message = "The link is not valid or has expired." } }, statusCode: 401);
+            }
+
+            var rows = await store.UndeliveredAsync(id, ct).ConfigureAwait(false);
+            var csv = new System.Text.StringBuilder("user_aad,conversation_id,status,detail\n");
+            foreach (var (aad, conversation, status, result) in rows)
+            {
+                csv.Append(Csv(aad)).Append(',').Append(Csv(conversation)).Append(',').Append(((Outbox.DeliveryStatus)status).ToString()).Append(',').Append(Csv(result)).Append('\n');
+            }
+
+            return Results.Text(csv.ToString(), "text/csv; charset=utf-8");
+        });
         app.MapGet("/healthz", async (Db db, CancellationToken ct) =>
         {
             try
@@ -108,6 +134,18 @@ public static class HostingExtensions
             }
         });
         return app;
+    }
+
+    /// <summary>A CSV field, quoted, with formula-leading characters neutralised (spreadsheet injection).</summary>
+    private static string Csv(string? value)
+    {
+        var text = value ?? string.Empty;
+        if (text.Length > 0 && "=+-@".Contains(text[0], StringComparison.Ordinal))
+        {
+            text = "'" + text;
+        }
+
+        return "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     }
 
     private static Db CreateDb(StorageOptions options, IConfiguration configuration, IWebHostEnvironment environment)

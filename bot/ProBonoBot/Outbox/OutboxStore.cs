@@ -13,6 +13,7 @@ public enum DeliveryStatus
     Blocked = 3,
     NotFound = 4,
     NotInstalled = 5,
+    Cancelled = 6,
 }
 
 /// <summary>A proactive message: to a person (1:1, created if needed) or into a conversation.</summary>

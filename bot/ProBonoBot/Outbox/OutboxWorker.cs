@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Microsoft.Extensions.Options;
+using ProBonoBot.Broadcasts;
 using ProBonoBot.Install;
 using ProBonoBot.Protocol.Activities;
 using ProBonoBot.Protocol.Connector;
@@ -14,20 +16,39 @@ public sealed class OutboxWorker(
     OutboxSignal signal,
     ConversationStore conversations,
     IConnectorClient connector,
+    DeliveryRate rate,
+    ConnectorThrottle throttle,
+    IOptions<BroadcastOptions> options,
+    TimeProvider time,
     ILogger<OutboxWorker> logger) : BackgroundService
 {
     private const int MaxAttempts = 5;
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+    private DateTimeOffset _nextHeartbeat = DateTimeOffset.MinValue;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var o = options.Value;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                var rows = await outbox.ClaimAsync(16, Lease, stoppingToken).ConfigureAwait(false);
-                await Parallel.ForEachAsync(rows, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = stoppingToken },
-                    async (row, ct) => await DeliverAsync(row, ct).ConfigureAwait(false)).ConfigureAwait(false);
+                if (time.GetUtcNow() >= _nextHeartbeat)
+                {
+                    _nextHeartbeat = time.GetUtcNow() + TimeSpan.FromSeconds(5);
+                    await rate.HeartbeatAsync(stoppingToken).ConfigureAwait(false);
+                    rate.Trim();
+                }
+
+                // Claim about two seconds' worth at this instance's rate: small batches keep leases short.
+                var batch = Math.Clamp((int)(rate.RatePerSecond * 2), 4, 200);
+                var rows = await outbox.ClaimAsync(batch, o.Lease, stoppingToken).ConfigureAwait(false);
+                await Parallel.ForEachAsync(rows, new ParallelOptions { MaxDegreeOfParallelism = o.Parallelism, CancellationToken = stoppingToken },
+                    async (row, ct) =>
+                    {
+                        await throttle.WaitAsync(ct).ConfigureAwait(false);
+                        await rate.AcquireAsync(row.ConversationId ?? row.UserAad ?? string.Empty, ct).ConfigureAwait(false);
+                        await DeliverAsync(row, ct).ConfigureAwait(false);
+                    }).ConfigureAwait(false);
                 if (rows.Count == 0)
                 {
                     await signal.WaitAsync(TimeSpan.FromSeconds(1), stoppingToken).ConfigureAwait(false);
@@ -66,6 +87,12 @@ public sealed class OutboxWorker(
         catch (ConnectorException ex) when (ex.StatusCode == 403)
         {
             Log.OutboxNotDelivered(logger, row.Id, nameof(DeliveryStatus.Blocked));
+            if (row.ConversationId is { } blocked)
+            {
+                // Not messaged again until they write to the bot (every message re-activates the chat).
+                await conversations.DeactivateAsync(blocked, ct).ConfigureAwait(false);
+            }
+
             await outbox.CompleteAsync(row.Id, DeliveryStatus.Blocked, ex.ErrorCode, ct).ConfigureAwait(false);
         }
         catch (ConnectorException ex) when (ex.StatusCode == 404)

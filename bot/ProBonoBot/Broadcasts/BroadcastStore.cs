@@ -1,0 +1,164 @@
+using System.Security.Cryptography;
+using Dapper;
+using ProBonoBot.Outbox;
+using ProBonoBot.Storage;
+
+namespace ProBonoBot.Broadcasts;
+
+/// <summary>
+/// Broadcasts and their recipients. Starting one writes a row per recipient into the outbox in a single
+/// transaction, leaving out muted people and those who already received the project (unless re-sent).
+/// </summary>
+public sealed class BroadcastStore(Db db, TimeProvider time, OutboxSignal signal)
+{
+    private string Muted => db.IsSqlite ? "COALESCE(s.muted, 0) = 0" : "COALESCE(s.muted, FALSE) = FALSE";
+
+    private string People(bool resend) =>
+        $"""
+        FROM conversation_refs c LEFT JOIN user_settings s ON s.aad_object_id = c.user_aad_object_id
+        WHERE c.conversation_type = 'personal' AND c.is_active = TRUE AND c.user_aad_object_id IS NOT NULL AND {Muted}
+        {(resend ? string.Empty : "AND NOT EXISTS (SELECT 1 FROM broadcast_deliveries d WHERE d.project_number = @project AND d.user_aad = c.user_aad_object_id)")}
+        """;
+
+    private static string Channels(bool resend) =>
+        "FROM conversation_refs c WHERE c.conversation_type = 'channel' AND c.is_active = TRUE"
+        + (resend ? string.Empty : " AND NOT EXISTS (SELECT 1 FROM broadcast_deliveries d WHERE d.project_number = @project AND d.user_aad = c.conversation_id)");
+
+    public async Task<(int People, int Channels)> CountAsync(long project, bool resend, CancellationToken ct)
+    {
+        var people = await db.ReadAsync(c => c.ExecuteScalarAsync<long>($"SELECT COUNT(DISTINCT c.user_aad_object_id) {People(resend)}", new { project }), ct).ConfigureAwait(false);
+        var channels = await db.ReadAsync(c => c.ExecuteScalarAsync<long>($"SELECT COUNT(*) {Channels(resend)}", new { project }), ct).ConfigureAwait(false);
+        return ((int)people, (int)channels);
+    }
+
+    /// <summary>Creates the broadcast and its outbox rows; returns its id and recipient count (0: nobody to send to).</summary>
+    public Task<(long Id, int Total)> StartAsync(long project, string audience, bool resend, string createdBy,
+        string japaneseActivity, string englishActivity, string channelActivity, CancellationToken ct) =>
+        db.WriteAsync(async c =>
+        {
+            await using var tx = await c.BeginTransactionAsync(ct).ConfigureAwait(false);
+            var now = time.GetUtcNow();
+            var id = await c.ExecuteScalarAsync<long>(
+                "INSERT INTO broadcasts (project_number, audience, created_by, status, total, created_at) VALUES (@project, @audience, @createdBy, 0, 0, @now) RETURNING id",
+                new { project, audience, createdBy, now }, tx).ConfigureAwait(false);
+            var total = 0;
+            if (audience is "people" or "both")
+            {
+                // One row per person (their most recent 1:1 chat), in their language.
+                total += await c.ExecuteAsync(
+                    $"""
+                    INSERT INTO outbox (user_aad, user_teams_id, tenant_id, bot_id, conversation_id, service_url, activity, status, attempts, not_before, created_at, broadcast_id)
+                    SELECT c.user_aad_object_id, MAX(c.user_id), MAX(c.tenant_id), MAX(c.bot_id), MAX(c.conversation_id), MAX(c.service_url),
+                           CASE WHEN COALESCE(MAX(s.language), CASE WHEN MAX(c.locale) LIKE 'ja%' THEN 'ja' ELSE 'en' END) = 'ja' THEN @ja ELSE @en END,
+                           0, 0, @now, @now, @id
+                    {People(resend)}
+                    GROUP BY c.user_aad_object_id
+                    """, new { project, id, now, ja = japaneseActivity, en = englishActivity }, tx).ConfigureAwait(false);
+                await c.ExecuteAsync(
+                    """
+                    INSERT INTO broadcast_deliveries (project_number, user_aad, broadcast_id)
+                    SELECT @project, user_aad, @id FROM outbox WHERE broadcast_id = @id AND user_aad IS NOT NULL
+                    ON CONFLICT (project_number, user_aad) DO UPDATE SET broadcast_id = @id
+                    """, new { project, id }, tx).ConfigureAwait(false);
+            }
+
+            if (audience is "channels" or "both")
+            {
+                total += await c.ExecuteAsync(
+                    $"""
+                    INSERT INTO outbox (conversation_id, service_url, activity, status, attempts, not_before, created_at, broadcast_id)
+                    SELECT c.conversation_id, c.service_url, @channel, 0, 0, @now, @now, @id {Channels(resend)}
+                    """, new { project, id, now, channel = channelActivity }, tx).ConfigureAwait(false);
+                await c.ExecuteAsync(
+                    """
+                    INSERT INTO broadcast_deliveries (project_number, user_aad, broadcast_id)
+                    SELECT @project, conversation_id, @id FROM outbox WHERE broadcast_id = @id AND user_aad IS NULL
+                    ON CONFLICT (project_number, user_aad) DO UPDATE SET broadcast_id = @id
+                    """, new { project, id }, tx).ConfigureAwait(false);
+            }
+
+            await c.ExecuteAsync("UPDATE broadcasts SET total = @total WHERE id = @id", new { id, total }, tx).ConfigureAwait(false);
+            if (total == 0)
+            {
+                await tx.RollbackAsync(ct).ConfigureAwait(false);
+                return (0L, 0);
+            }
+
+            await tx.CommitAsync(ct).ConfigureAwait(false);
+            signal.Notify();
+            return (id, total);
+        }, ct);
+
+    public Task SetReportAsync(long id, string conversationId, string activityId, string serviceUrl, CancellationToken ct) =>
+        db.WriteAsync(c => c.ExecuteAsync(
+            "UPDATE broadcasts SET report_conversation_id = @conversationId, report_activity_id = @activityId, report_service_url = @serviceUrl WHERE id = @id",
+            new { id, conversationId, activityId, serviceUrl }), ct);
+
+    /// <summary>Stops what is not sent yet; returns how many messages were withdrawn.</summary>
+    public Task<int> CancelAsync(long id, CancellationToken ct) =>
+        db.WriteAsync(async c =>
+        {
+            await using var tx = await c.BeginTransactionAsync(ct).ConfigureAwait(false);
+            var cancelled = await c.ExecuteAsync("UPDATE outbox SET status = @cancelled WHERE broadcast_id = @id AND status = 0",
+                new { id, cancelled = (int)DeliveryStatus.Cancelled }, tx).ConfigureAwait(false);
+            await c.ExecuteAsync("UPDATE broadcasts SET status = 2, completed_at = @now WHERE id = @id AND status = 0", new { id, now = time.GetUtcNow() }, tx).ConfigureAwait(false);
+            await tx.CommitAsync(ct).ConfigureAwait(false);
+            return cancelled;
+        }, ct);
+
+    public Task<BroadcastRow?> GetAsync(long id, CancellationToken ct) =>
+        db.ReadAsync(c => c.QuerySingleOrDefaultAsync<BroadcastRow>(
+            """
+            SELECT id AS Id, project_number AS ProjectNumber, created_by AS CreatedBy, status AS Status, total AS Total,
+                   report_conversation_id AS ReportConversationId, report_activity_id AS ReportActivityId, report_service_url AS ReportServiceUrl
+            FROM broadcasts WHERE id = @id
+            """, new { id }), ct);
+
+    public Task<IReadOnlyList<long>> ActiveAsync(CancellationToken ct) =>
+        db.ReadAsync<IReadOnlyList<long>>(async c => [.. await c.QueryAsync<long>("SELECT id FROM broadcasts WHERE status = 0 ORDER BY id").ConfigureAwait(false)], ct);
+
+    /// <summary>Counts by delivery status, and how many were sent in the last <paramref name="window"/>.</summary>
+    public async Task<(IReadOnlyDictionary<DeliveryStatus, int> Counts, int RecentlySent)> CountsAsync(long id, TimeSpan window, CancellationToken ct)
+    {
+        var rows = await db.ReadAsync(c => c.QueryAsync<(long Status, long Count)>(
+            "SELECT status, COUNT(*) FROM outbox WHERE broadcast_id = @id GROUP BY status", new { id }), ct).ConfigureAwait(false);
+        var recent = await db.ReadAsync(c => c.ExecuteScalarAsync<long>(
+            "SELECT COUNT(*) FROM outbox WHERE broadcast_id = @id AND status = 1 AND sent_at >= @since", new { id, since = time.GetUtcNow() - window }), ct).ConfigureAwait(false);
+        return (rows.ToDictionary(r => (DeliveryStatus)r.Status, r => (int)r.Count), (int)recent);
+    }
+
+    public Task CompleteAsync(long id, CancellationToken ct) =>
+        db.WriteAsync(c => c.ExecuteAsync("UPDATE broadcasts SET status = 1, completed_at = @now WHERE id = @id AND status = 0", new { id, now = time.GetUtcNow() }), ct);
+
+    /// <summary>Recipients not reached, for the CSV report.</summary>
+    public Task<IReadOnlyList<(string? UserAad, string? ConversationId, long Status, string? Result)>> UndeliveredAsync(long id, CancellationToken ct) =>
+        db.ReadAsync<IReadOnlyList<(string?, string?, long, string?)>>(async c => [.. await c.QueryAsync<(string?, string?, long, string?)>(
+            "SELECT user_aad, conversation_id, status, result FROM outbox WHERE broadcast_id = @id AND status NOT IN (0, 1) ORDER BY id", new { id }).ConfigureAwait(false)], ct);
+
+    /// <summary>The key that signs report links, created once and shared by every instance.</summary>
+    public async Task<byte[]> LinkKeyAsync(CancellationToken ct)
+    {
+        var key = await db.ReadAsync(c => c.QuerySingleOrDefaultAsync<string?>("SELECT value FROM app_keys WHERE name = 'report-links'"), ct).ConfigureAwait(false);
+        if (key is null)
+        {
+            await db.WriteAsync(c => c.ExecuteAsync("INSERT INTO app_keys (name, value) VALUES ('report-links', @value) ON CONFLICT (name) DO NOTHING",
+                new { value = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) }), ct).ConfigureAwait(false);
+            key = await db.ReadAsync(c => c.QuerySingleAsync<string>("SELECT value FROM app_keys WHERE name = 'report-links'"), ct).ConfigureAwait(false);
+        }
+
+        return Convert.FromBase64String(key);
+    }
+}
+
+/// <summary>A broadcast as stored.</summary>
+public sealed record BroadcastRow
+{
+    public long Id { get; init; }
+    public long ProjectNumber { get; init; }
+    public string CreatedBy { get; init; } = string.Empty;
+    public long Status { get; init; }
+    public long Total { get; init; }
+    public string? ReportConversationId { get; init; }
+    public string? ReportActivityId { get; init; }
+    public string? ReportServiceUrl { get; init; }
+}
