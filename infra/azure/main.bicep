@@ -176,6 +176,7 @@ resource web 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'MicrosoftAppId', value: identity.properties.clientId }
         { name: 'MicrosoftAppTenantId', value: tenantId }
         { name: 'Storage__Provider', value: 'Postgres' }
+        { name: 'Bot__PublicBaseUrl', value: 'https://${name}-app.azurewebsites.net' }
         { name: 'ConnectionStrings__ProBono', value: '@Microsoft.KeyVault(SecretUri=${connectionSecret.properties.secretUri})' }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
       ], [for (leader, i) in clubLeaders: { name: 'Club__Leaders__${i}', value: leader }])

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ProBonoBot.Cards;
+using ProBonoBot.Cards.Broadcasts;
 using ProBonoBot.Cards.Help;
 using ProBonoBot.Cards.Projects;
 using ProBonoBot.Cards.SignUps;
@@ -51,6 +52,12 @@ public static class CardCatalog
             [new MyProjectModel(3, "Reclaimed wood tracking", ProjectStatus.Recruiting, "Data analyst", ViewerStanding.Waitlisted, 2),
              new MyProjectModel(5, "Symposium video support", ProjectStatus.TeamFormed, "Video editor", ViewerStanding.Confirmed, 0)]),
         ["my-projects-empty.ja"] = () => SignUpCards.MyProjects(Language.Japanese, []),
+        ["broadcast-audience.en"] = () => BroadcastCards.Audience(Language.English, 3, "Reclaimed wood tracking", 812, 3),
+        ["broadcast-audience.ja"] = () => BroadcastCards.Audience(Language.Japanese, 3, "廃材トラッキング", 812, 3),
+        ["broadcast-report-running.en"] = () => BroadcastCards.Report(Language.English,
+            new BroadcastProgress(7, 3, "Reclaimed wood tracking", 815, 402, 398, 4, 8, 3, 47.6, TimeSpan.FromSeconds(8.4), false, false, null)),
+        ["broadcast-report-done.ja"] = () => BroadcastCards.Report(Language.Japanese,
+            new BroadcastProgress(7, 3, "廃材トラッキング", 815, 800, 0, 4, 8, 3, 12.5, null, true, false, "https://probonobot.example/broadcasts/7/undelivered.csv?expires=1&sig=ab")),
     };
 
     /// <summary>A realistic project: the Noto reclaimed-wood rescue team's tracking need.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Xml.Linq;
 using ProBonoBot.Club;
+using ProBonoBot.Broadcasts;
 using ProBonoBot.Hosting;
 using ProBonoBot.Protocol.Auth;
 using ProBonoBot.Protocol.Connector;
@@ -21,6 +22,7 @@ public static class SettingsCatalog
         (BotHostOptions.Section, typeof(BotHostOptions)),
         (StorageOptions.Section, typeof(StorageOptions)),
         (ClubOptions.Section, typeof(ClubOptions)),
+        (BroadcastOptions.Section, typeof(BroadcastOptions)),
     ];
 
     public static IReadOnlyList<Setting> All()
