@@ -11,7 +11,9 @@ return command switch
 {
     "turns" => await new TurnsBenchmark(root, Option("--connections", 10), TimeSpan.FromSeconds(Option("--seconds", 15))).RunAsync(),
     "signup" => await new SignUpBenchmark(root, Option("--users", 200), Option("--concurrency", 50)).RunAsync(),
-    _ => Fail($"Unknown benchmark '{command}'. Known: turns, signup."),
+    "broadcast" => await new BroadcastBenchmark(root, Option("--recipients", 10_000),
+        Array.IndexOf(args, "--runs") is var k and >= 0 ? args[k + 1] : "normal,crash,two").RunAsync(),
+    _ => Fail($"Unknown benchmark '{command}'. Known: turns, signup, broadcast."),
 };
 
 static int Fail(string message)

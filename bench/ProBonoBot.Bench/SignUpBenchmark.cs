@@ -184,6 +184,14 @@ internal sealed class BotClient(HttpClient http, string url, string token, strin
         ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = "tenant-bench" } },
     };
 
+    /// <summary>A person installing the bot in their 1:1 chat.</summary>
+    public JsonObject Install(int user)
+    {
+        var a = Base("installationUpdate", $"a:bench-{user}", "personal", $"aad-user-{user}", $"29:user-{user}");
+        a["action"] = "add";
+        return a;
+    }
+
     public JsonObject TeamInstall()
     {
         var a = Base("conversationUpdate", Channel, "channel", Leader, "29:leader");

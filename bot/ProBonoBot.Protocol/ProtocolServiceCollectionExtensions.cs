@@ -34,7 +34,7 @@ public static class ProtocolServiceCollectionExtensions
         services.AddHttpClient<IOpenIdMetadataSource, HttpOpenIdMetadataSource>();
         services.AddSingleton<BotAuthenticator>();
         services.AddSingleton<TrustedHostPolicy>();
-        services.AddSingleton<ConnectorThrottle>();
+        services.AddSingleton<ProactivePacer>();
 
         services.AddHttpClient<ClientCredentialsTokenProvider>();
         services.AddHttpClient<ManagedIdentityTokenProvider>();
@@ -47,6 +47,7 @@ public static class ProtocolServiceCollectionExtensions
         services.AddHttpClient<IConnectorClient, ConnectorClient>(client => client.Timeout = Timeout.InfiniteTimeSpan)
             .AddHttpMessageHandler<ConnectorRetryHandler>()
             .AddHttpMessageHandler<ConnectorAuthHandler>()
+            .AddHttpMessageHandler(sp => new PacerShim(sp.GetRequiredService<ProactivePacer>()))
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
             {
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
@@ -56,5 +57,15 @@ public static class ProtocolServiceCollectionExtensions
 
         services.AddSingleton<ActivityDispatcher>();
         return services;
+    }
+
+    /// <summary>
+    /// The pacer is one shared instance (its schedule is app-wide); handler chains are rebuilt per client, so each
+    /// chain gets a thin shim that forwards to it.
+    /// </summary>
+    private sealed class PacerShim(ProactivePacer pacer) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            pacer.PaceAsync(request, r => base.SendAsync(r, cancellationToken), cancellationToken);
     }
 }

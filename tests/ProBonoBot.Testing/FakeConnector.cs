@@ -13,6 +13,9 @@ public sealed record RecordedRequest(string Method, string RawTarget, string Pat
     public JsonNode? Json => string.IsNullOrEmpty(Body) ? null : JsonNode.Parse(Body);
 }
 
+/// <summary>Teams' limits for proactive sends, enforced by the fake connector, with injected faults.</summary>
+public sealed record TeamsLimits(int AppPerSecond = 50, int ConversationPerSecond = 7, double ServerErrorRate = 0.01, double BlockedRate = 0.005);
+
 /// <summary>A scripted failure: answer <see cref="Status"/> (with Retry-After / error code) instead of success.</summary>
 public sealed record Fault(int Status, string? RetryAfter = null, string? ErrorCode = null);
 
@@ -35,6 +38,29 @@ public sealed class FakeConnector : LoopbackServer
 
     /// <summary>Delay before every answer (to simulate a slow connector).</summary>
     public TimeSpan Delay { get; set; }
+
+    /// <summary>When set, POSTs of activities are held to Teams' limits (429 with Retry-After beyond them) and faults are injected.</summary>
+    public TeamsLimits? Limits { get; set; }
+
+    /// <summary>Which successful POSTs count in <see cref="Delivered"/> (by body); all when null.</summary>
+    public Func<string, bool>? CountWhere { get; set; }
+
+    /// <summary>Successful activity POSTs per conversation (duplicates show as counts above 1).</summary>
+    public ConcurrentDictionary<string, int> Delivered { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Conversations answered 403 (blocked) at least once.</summary>
+    public ConcurrentDictionary<string, byte> Blocked { get; } = new(StringComparer.Ordinal);
+
+    private long _throttled;
+
+    /// <summary>How many requests were answered 429.</summary>
+    public long Throttled => Interlocked.Read(ref _throttled);
+
+    /// <summary>Called for every request (after recording), e.g. to watch for a report card.</summary>
+    public Action<RecordedRequest>? Observer { get; set; }
+
+    private readonly Queue<long> _appWindow = new();
+    private readonly ConcurrentDictionary<string, Queue<long>> _conversationWindows = new(StringComparer.Ordinal);
 
     /// <summary>When false, requests are counted but not stored (the benchmark's mode).</summary>
     public bool Record { get; set; } = true;
@@ -141,7 +167,22 @@ public sealed class FakeConnector : LoopbackServer
             }
         }
 
+        Observer?.Invoke(new RecordedRequest(request.Method, rawTarget, request.Path.Value ?? string.Empty, null, body, request.Protocol));
         _signal.Release();
+        if (Limits is { } limits && request.Method == "POST" && (request.Path.Value ?? string.Empty).EndsWith("/activities", StringComparison.Ordinal))
+        {
+            var conversation = Uri.UnescapeDataString((request.Path.Value ?? string.Empty).Split('/')[^2]);
+            if (LimitAnswer(limits, conversation) is { } limited)
+            {
+                return limited;
+            }
+
+            if (CountWhere?.Invoke(body) != false)
+            {
+                Delivered.AddOrUpdate(conversation, 1, (_, n) => n + 1);
+            }
+        }
+
         if (Delay > TimeSpan.Zero)
         {
             await Task.Delay(Delay);
@@ -166,6 +207,60 @@ public sealed class FakeConnector : LoopbackServer
         }
 
         return Answer(request.Method, request.Path.Value ?? string.Empty, body);
+    }
+
+    private IResult? LimitAnswer(TeamsLimits limits, string conversation)
+    {
+        // Blocked people are the same on every try: a stable fraction of conversations.
+        if ((uint)string.GetHashCode(conversation, StringComparison.Ordinal) % 10_000 < limits.BlockedRate * 10_000)
+        {
+            Blocked.TryAdd(conversation, 0);
+            return Results.Json(new { error = new { code = "Forbidden", subCode = "MessageWritesBlocked", message = "User blocked the conversation with the bot." } }, statusCode: 403);
+        }
+
+        var now = System.Diagnostics.Stopwatch.GetTimestamp();
+        var second = System.Diagnostics.Stopwatch.Frequency;
+        bool Admit(Queue<long> window, int limit)
+        {
+            lock (window)
+            {
+                while (window.Count > 0 && window.Peek() <= now - second)
+                {
+                    window.Dequeue();
+                }
+
+                if (window.Count >= limit)
+                {
+                    return false;
+                }
+
+                window.Enqueue(now);
+                return true;
+            }
+        }
+
+        if (!Admit(_appWindow, limits.AppPerSecond) || !Admit(_conversationWindows.GetOrAdd(conversation, _ => new Queue<long>()), limits.ConversationPerSecond))
+        {
+            Interlocked.Increment(ref _throttled);
+            return new RetryAfterResult(1);
+        }
+
+        if (Random.Shared.NextDouble() < limits.ServerErrorRate)
+        {
+            return Results.Json(new { error = new { code = "ServiceUnavailable", message = "Injected 503" } }, statusCode: 503);
+        }
+
+        return null;
+    }
+
+    private sealed class RetryAfterResult(int seconds) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.StatusCode = 429;
+            httpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return httpContext.Response.WriteAsJsonAsync(new { error = new { code = "TooManyRequests", message = "Throttled" } });
+        }
     }
 
     private IResult Answer(string method, string path, string body)

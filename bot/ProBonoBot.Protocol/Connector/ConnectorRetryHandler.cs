@@ -15,7 +15,7 @@ public sealed class ConnectorRetryHandler : DelegatingHandler
 {
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
 
-    public ConnectorRetryHandler(IOptions<ConnectorOptions> options, TimeProvider time, ConnectorThrottle throttle, ILogger<ConnectorRetryHandler> logger)
+    public ConnectorRetryHandler(IOptions<ConnectorOptions> options, TimeProvider time, ILogger<ConnectorRetryHandler> logger)
     {
         var o = options.Value;
         _pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }
@@ -30,10 +30,6 @@ public sealed class ConnectorRetryHandler : DelegatingHandler
                 DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result, time, o.MaxRetryDelay)),
                 OnRetry = args =>
                 {
-                    if (args.Outcome.Result?.StatusCode == HttpStatusCode.TooManyRequests)
-                    {
-                        throttle.Throttled(args.RetryDelay);
-                    }
 
                     var request = args.Context.Properties.GetValue(RequestKey, null!);
                     Log.Retrying(logger, request?.Method.Method ?? "?", request?.RequestUri?.AbsolutePath ?? "?",

@@ -1,49 +1,42 @@
 using System.Collections.Concurrent;
-using System.Threading.RateLimiting;
 using Dapper;
 using Microsoft.Extensions.Options;
 using ProBonoBot.Broadcasts;
+using ProBonoBot.Protocol.Connector;
 using ProBonoBot.Storage;
 
 namespace ProBonoBot.Outbox;
 
 /// <summary>
-/// Keeps proactive sending under Teams' limits: the app's per-tenant ceiling (shared by the running instances,
-/// which announce themselves with heartbeats) as a smooth token bucket, and 7 per second into one conversation.
+/// Keeps proactive sending under Teams' limits: divides the app's per-tenant ceiling among the running instances
+/// (which announce themselves with heartbeats) for the <see cref="ProactivePacer"/>, and allows at most 7 per
+/// second into one conversation.
 /// </summary>
-public sealed class DeliveryRate : IDisposable
+public sealed class DeliveryRate
 {
     private readonly Db _db;
     private readonly TimeProvider _time;
     private readonly BroadcastOptions _options;
     private readonly string _instance = Guid.NewGuid().ToString("N");
     private readonly ConcurrentDictionary<string, Queue<long>> _perConversation = new(StringComparer.Ordinal);
-    private TokenBucketRateLimiter _bucket;
+    private readonly ProactivePacer _pacer;
     private int _instances = 1;
 
-    public DeliveryRate(Db db, TimeProvider time, IOptions<BroadcastOptions> options)
+    public DeliveryRate(Db db, TimeProvider time, IOptions<BroadcastOptions> options, ProactivePacer pacer)
     {
         _db = db;
         _time = time;
         _options = options.Value;
-        _bucket = Create(_options.RatePerSecond);
+        _pacer = pacer;
+        _pacer.RatePerSecond = Effective(_options.RatePerSecond, 1);
     }
 
     /// <summary>The rate this instance sends at now.</summary>
     public double RatePerSecond => Effective(_options.RatePerSecond, _instances);
 
+    /// <summary>Waits until one more message may go into this conversation (7 per second).</summary>
     public async ValueTask AcquireAsync(string conversationId, CancellationToken ct)
     {
-        while (true)
-        {
-            // The bucket is replaced when the number of instances changes; a lease from the old one may fail.
-            using var lease = await _bucket.AcquireAsync(1, ct).ConfigureAwait(false);
-            if (lease.IsAcquired)
-            {
-                break;
-            }
-        }
-
         while (true)
         {
             var wait = ReservePerConversation(conversationId);
@@ -67,28 +60,13 @@ public sealed class DeliveryRate : IDisposable
             await c.ExecuteAsync("DELETE FROM instances WHERE seen_at < @old", new { old = now - TimeSpan.FromMinutes(5) }).ConfigureAwait(false);
             return await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM instances WHERE seen_at >= @live", new { live = now - TimeSpan.FromSeconds(15) }).ConfigureAwait(false);
         }, ct).ConfigureAwait(false);
-        var instances = (int)Math.Max(1, count);
-        if (instances != _instances)
-        {
-            _instances = instances;
-            var old = _bucket;
-            _bucket = Create(Effective(_options.RatePerSecond, instances));
-            old.Dispose();
-        }
+        _instances = (int)Math.Max(1, count);
+        _pacer.RatePerSecond = Effective(_options.RatePerSecond, _instances);
     }
 
-    // A little under the ceiling, one token at a time: no one-second window ever sees more than the ceiling.
-    private static double Effective(int ceiling, int instances) => ceiling * 0.96 / instances;
-
-    private static TokenBucketRateLimiter Create(double rate) => new(new TokenBucketRateLimiterOptions
-    {
-        TokenLimit = 1,
-        TokensPerPeriod = 1,
-        ReplenishmentPeriod = TimeSpan.FromSeconds(1 / rate),
-        QueueLimit = 100_000,
-        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-        AutoReplenishment = true,
-    });
+    // A little under the ceiling, one token at a time: requests reach Teams with some jitter, and no one-second
+    // window there may see more than the ceiling.
+    private static double Effective(int ceiling, int instances) => ceiling * 0.94 / instances;
 
     private TimeSpan ReservePerConversation(string conversationId)
     {
@@ -127,6 +105,4 @@ public sealed class DeliveryRate : IDisposable
             }
         }
     }
-
-    public void Dispose() => _bucket.Dispose();
 }

@@ -17,7 +17,6 @@ public sealed class OutboxWorker(
     ConversationStore conversations,
     IConnectorClient connector,
     DeliveryRate rate,
-    ConnectorThrottle throttle,
     IOptions<BroadcastOptions> options,
     TimeProvider time,
     ILogger<OutboxWorker> logger) : BackgroundService
@@ -45,9 +44,11 @@ public sealed class OutboxWorker(
                 await Parallel.ForEachAsync(rows, new ParallelOptions { MaxDegreeOfParallelism = o.Parallelism, CancellationToken = stoppingToken },
                     async (row, ct) =>
                     {
-                        await throttle.WaitAsync(ct).ConfigureAwait(false);
                         await rate.AcquireAsync(row.ConversationId ?? row.UserAad ?? string.Empty, ct).ConfigureAwait(false);
-                        await DeliverAsync(row, ct).ConfigureAwait(false);
+                        using (ProactivePacer.Proactive())
+                        {
+                            await DeliverAsync(row, ct).ConfigureAwait(false);
+                        }
                     }).ConfigureAwait(false);
                 if (rows.Count == 0)
                 {

@@ -1,0 +1,72 @@
+using System.Net;
+
+namespace ProBonoBot.Protocol.Connector;
+
+/// <summary>
+/// Paces proactive sends (those made inside <see cref="Proactive"/>) to the app's share of Teams' per-tenant
+/// ceiling. It sits below the retry handler, so retries take a slot too, and a 429's Retry-After pushes every
+/// later slot back: the whole broadcast slows instead of bursting. Replies to people's messages are not paced.
+/// </summary>
+public sealed class ProactivePacer(TimeProvider time)
+{
+    private static readonly AsyncLocal<bool> InScope = new();
+    private readonly object _gate = new();
+    private long _nextTicks;
+    private long _throttled;
+
+    /// <summary>Sends per second for this instance (set from the shared ceiling and the number of instances).</summary>
+    public double RatePerSecond { get; set; } = 47;
+
+    /// <summary>How many 429s the paced sends met.</summary>
+    public long Throttled => Interlocked.Read(ref _throttled);
+
+    /// <summary>Marks the calls made until disposal as proactive.</summary>
+    public static IDisposable Proactive()
+    {
+        InScope.Value = true;
+        return new Scope();
+    }
+
+    /// <summary>Sends <paramref name="request"/> through <paramref name="send"/>, in its slot when proactive.</summary>
+    public async Task<HttpResponseMessage> PaceAsync(HttpRequestMessage request, Func<HttpRequestMessage, Task<HttpResponseMessage>> send, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(send);
+        if (!InScope.Value || request.Method == HttpMethod.Get)
+        {
+            return await send(request).ConfigureAwait(false);
+        }
+
+        TimeSpan wait;
+        lock (_gate)
+        {
+            var now = time.GetUtcNow().UtcTicks;
+            var slot = Math.Max(now, _nextTicks);
+            _nextTicks = slot + (long)(TimeSpan.TicksPerSecond / Math.Max(0.1, RatePerSecond));
+            wait = TimeSpan.FromTicks(slot - now);
+        }
+
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+        }
+
+        var response = await send(request).ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.TooManyRequests)
+        {
+            Interlocked.Increment(ref _throttled);
+            var retryAfter = ConnectorRetryHandler.RetryAfter(response, time, TimeSpan.FromMinutes(1)) ?? TimeSpan.FromSeconds(1);
+            lock (_gate)
+            {
+                _nextTicks = Math.Max(_nextTicks, (time.GetUtcNow() + retryAfter).UtcTicks);
+            }
+        }
+
+        return response;
+    }
+
+    private sealed class Scope : IDisposable
+    {
+        public void Dispose() => InScope.Value = false;
+    }
+}
