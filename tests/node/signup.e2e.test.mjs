@@ -114,6 +114,24 @@ test('the leader gets one digest of the sign-up news', async () => {
   assert.match(digest.text, /signed up as Web designer/);
 });
 
+test('the leader broadcasts the project to everyone and the channel, and watches the report update', async () => {
+  await pg.say('personal-chat-id', 'broadcast 1');
+  const audience = await pg.next('personal-chat-id', m => (cardTitle(m) ?? '').startsWith('Broadcast #1'));
+  assert.match(cardJson(audience), /people and 1 channel/);
+
+  await pg.submit('personal-chat-id', audience.messageId, { verb: 'broadcastStart', project: 1, audience: 'both', resend: 'false' });
+  const report = await pg.next('personal-chat-id', m => (cardTitle(m) ?? '').startsWith('Broadcast of #1'));
+  await pg.nextUpdate('personal-chat-id', m => m.messageId === report.messageId && cardJson(m).includes('Finished.'), 20000);
+
+  await pg.botSent(b => b.conversation?.id === chats['user-id-1'] && cardTitle(b) === 'Morning market website');
+  const channelPosts = pg.messages.filter(m => m.action === 'createMessage' && m.actionConversationId === 'team-id' && cardTitle(m.message) === 'Morning market website');
+  assert.ok(channelPosts.length >= 1);
+
+  await pg.say('personal-chat-id', 'broadcast 1');
+  const again = await pg.next('personal-chat-id', m => (cardTitle(m) ?? '').startsWith('Broadcast #1'));
+  assert.match(cardJson(again), /0 people and 0 channel/, 'nobody gets the same project twice');
+});
+
 test('the leader forms the team; members are told and the team is introduced in the channel', async () => {
   await pg.say('personal-chat-id', 'applicants 1');
   const applicants = await pg.next('personal-chat-id', m => (cardTitle(m) ?? '').startsWith('Applicants'));
