@@ -91,8 +91,10 @@ internal sealed class BroadcastBenchmark(string root, int recipients, string run
             var client = new BotClient(http, $"http://127.0.0.1:{ports[0]}/api/messages", issuer.BotConnectorToken(AppId, connector.ServiceUrl), connector.ServiceUrl);
 
             // Everyone installs the bot (welcome cards go out at full speed: the limits are off while setting up).
+            var posting = Stopwatch.StartNew();
             await Parallel.ForEachAsync(Enumerable.Range(0, recipients), new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, _) =>
                 await client.PostAsync(client.Install(i)));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  posted {recipients} installs in {posting.Elapsed.TotalSeconds:F1} s; connector has {connector.Count}"));
             await client.PostAsync(client.TeamInstall());
             await client.PostAsync(client.Submit(Leader, "a:leader", new JsonObject
             {
@@ -100,7 +102,22 @@ internal sealed class BroadcastBenchmark(string root, int recipients, string run
                 ["roles"] = "Analyst | | 5", ["hours"] = "5", ["language"] = "en",
             }));
             await client.PostAsync(client.Submit(Leader, "a:leader", new JsonObject { ["verb"] = "projectPublish", ["project"] = 1, ["channels"] = BotClient.Channel }));
-            await WaitAsync(() => connector.Count >= recipients + 4, TimeSpan.FromSeconds(120), "setup");
+            var setup = Stopwatch.StartNew();
+            // Welcome cards and the publish go out; wait until the connector has been quiet for three seconds.
+            var last = -1;
+            var quietSince = Stopwatch.StartNew();
+            await WaitAsync(() =>
+            {
+                var now = connector.Count;
+                if (now != last)
+                {
+                    last = now;
+                    quietSince.Restart();
+                }
+
+                return quietSince.Elapsed > TimeSpan.FromSeconds(3);
+            }, TimeSpan.FromSeconds(600), "setup");
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  setup: {recipients} installs in {setup.Elapsed.TotalSeconds:F1} s after posting"));
             await Task.Delay(1000);
 
             connector.CountWhere = body => body.Contains("\"verb\":\"signUp\"", StringComparison.Ordinal); // the broadcast card only
