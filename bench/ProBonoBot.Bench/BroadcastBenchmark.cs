@@ -12,7 +12,7 @@ namespace ProBonoBot.Bench;
 /// </summary>
 internal sealed class BroadcastBenchmark(string root, int recipients, string runs)
 {
-    private const string AppId = "bench-app-0000-0000-0000-000000000000";
+    private const string AppId = BenchBot.AppId;
     private const string Leader = "aad-bench-leader";
     private const int Ceiling = 50;
 
@@ -63,24 +63,13 @@ internal sealed class BroadcastBenchmark(string root, int recipients, string run
             }
 
             var ports = Enumerable.Range(0, instances).Select(_ => FreePort.Next()).ToList();
-            Process StartBot(int port) => Processes.Start("dotnet", [Path.Combine(root, "bot/ProBonoBot/bin/Release/net10.0/ProBonoBot.dll")], Path.Combine(root, "bot/ProBonoBot"),
-                new Dictionary<string, string>
-                {
-                    ["Urls"] = $"http://127.0.0.1:{port}",
-                    ["MicrosoftAppType"] = "SingleTenant",
-                    ["MicrosoftAppId"] = AppId,
-                    ["MicrosoftAppPassword"] = "bench-secret",
-                    ["MicrosoftAppTenantId"] = "tenant-bench",
-                    ["ToBotFromChannelOpenIdMetadataUrl"] = issuer.MetadataUrl.ToString(),
-                    ["ToChannelFromBotLoginUrl"] = issuer.TokenUrl.ToString(),
-                    ["Connector__TrustedHosts__0"] = $"127.0.0.1:{connector.Port}",
-                    ["Storage__Provider"] = postgres ? "Postgres" : "Sqlite",
-                    ["ConnectionStrings__ProBono"] = connection,
-                    ["Club__Leaders__0"] = Leader,
-                    ["Broadcasts__ReportInterval"] = "00:00:01",
-                    ["Broadcasts__Lease"] = "00:00:10",
-                    ["Logging__LogLevel__Default"] = "Warning",
-                });
+            Process StartBot(int port) => BenchBot.Start(root, port, issuer, connector, connection, new Dictionary<string, string>
+            {
+                ["Storage__Provider"] = postgres ? "Postgres" : "Sqlite",
+                ["Club__Leaders__0"] = Leader,
+                ["Broadcasts__ReportInterval"] = "00:00:01",
+                ["Broadcasts__Lease"] = "00:00:10",
+            });
 
             foreach (var port in ports)
             {

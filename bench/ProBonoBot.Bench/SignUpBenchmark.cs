@@ -16,7 +16,7 @@ namespace ProBonoBot.Bench;
 /// </summary>
 internal sealed class SignUpBenchmark(string root, int users, int concurrency)
 {
-    private const string AppId = "bench-app-0000-0000-0000-000000000000";
+    private const string AppId = BenchBot.AppId;
     private const string Leader = "aad-bench-leader";
     private const int Seats = 5;
 
@@ -30,21 +30,8 @@ internal sealed class SignUpBenchmark(string root, int users, int concurrency)
         try
         {
             var port = FreePort.Next();
-            bot = Processes.Start("dotnet", [Path.Combine(root, "bot/ProBonoBot/bin/Release/net10.0/ProBonoBot.dll")], Path.Combine(root, "bot/ProBonoBot"),
-                new Dictionary<string, string>
-                {
-                    ["Urls"] = $"http://127.0.0.1:{port}",
-                    ["MicrosoftAppType"] = "SingleTenant",
-                    ["MicrosoftAppId"] = AppId,
-                    ["MicrosoftAppPassword"] = "bench-secret",
-                    ["MicrosoftAppTenantId"] = "tenant-bench",
-                    ["ToBotFromChannelOpenIdMetadataUrl"] = issuer.MetadataUrl.ToString(),
-                    ["ToChannelFromBotLoginUrl"] = issuer.TokenUrl.ToString(),
-                    ["Connector__TrustedHosts__0"] = $"127.0.0.1:{connector.Port}",
-                    ["ConnectionStrings__ProBono"] = $"Data Source={Path.Combine(dataDir, "bench.db")}",
-                    ["Club__Leaders__0"] = Leader,
-                    ["Logging__LogLevel__Default"] = "Warning",
-                });
+            bot = BenchBot.Start(root, port, issuer, connector, $"Data Source={Path.Combine(dataDir, "bench.db")}",
+                new Dictionary<string, string> { ["Club__Leaders__0"] = Leader });
             await Processes.WaitHealthyAsync(http, $"http://127.0.0.1:{port}/healthz", bot);
             var client = new BotClient(http, $"http://127.0.0.1:{port}/api/messages", issuer.BotConnectorToken(AppId, connector.ServiceUrl), connector.ServiceUrl);
 

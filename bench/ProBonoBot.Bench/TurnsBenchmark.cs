@@ -11,7 +11,7 @@ namespace ProBonoBot.Bench;
 /// </summary>
 internal sealed class TurnsBenchmark(string root, int connections, TimeSpan duration)
 {
-    private const string AppId = "bench-app-0000-0000-0000-000000000000";
+    private const string AppId = BenchBot.AppId;
 
     public async Task<int> RunAsync()
     {
@@ -25,20 +25,7 @@ internal sealed class TurnsBenchmark(string root, int connections, TimeSpan dura
         try
         {
             var botPort = FreePort.Next();
-            bot = Processes.Start("dotnet", [Path.Combine(root, "bot/ProBonoBot/bin/Release/net10.0/ProBonoBot.dll")], Path.Combine(root, "bot/ProBonoBot"),
-                new Dictionary<string, string>
-                {
-                    ["Urls"] = $"http://127.0.0.1:{botPort}",
-                    ["MicrosoftAppType"] = "SingleTenant",
-                    ["MicrosoftAppId"] = AppId,
-                    ["MicrosoftAppPassword"] = "bench-secret",
-                    ["MicrosoftAppTenantId"] = "tenant-bench",
-                    ["ToBotFromChannelOpenIdMetadataUrl"] = issuer.MetadataUrl.ToString(),
-                    ["ToChannelFromBotLoginUrl"] = issuer.TokenUrl.ToString(),
-                    ["Connector__TrustedHosts__0"] = $"127.0.0.1:{connector.Port}",
-                    ["ConnectionStrings__ProBono"] = $"Data Source={Path.Combine(dataDir, "bench.db")}",
-                    ["Logging__LogLevel__Default"] = "Warning",
-                });
+            bot = BenchBot.Start(root, botPort, issuer, connector, $"Data Source={Path.Combine(dataDir, "bench.db")}");
             var peerPort = FreePort.Next();
             peer = Processes.Start("node", [Path.Combine(root, "bench/peer/echo-bot.mjs")], root, new Dictionary<string, string>
             {

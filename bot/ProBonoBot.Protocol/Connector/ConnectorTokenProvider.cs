@@ -23,63 +23,39 @@ public sealed class ClientCredentialsTokenProvider(
     TimeProvider time,
     ILogger<ClientCredentialsTokenProvider> logger) : IConnectorTokenProvider, IDisposable
 {
-    private static readonly TimeSpan RefreshMargin = TimeSpan.FromMinutes(5);
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private string? _token;
-    private DateTimeOffset _refreshAt;
+    private readonly TokenCache _cache = new(time);
 
     public async ValueTask<string?> GetTokenAsync(CancellationToken cancellationToken)
     {
         var bot = options.Value;
-        if (bot.IsLocalDevelopment)
-        {
-            return null;
-        }
-
-        if (_token is not null && time.GetUtcNow() < _refreshAt)
-        {
-            return _token;
-        }
-
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (_token is not null && time.GetUtcNow() < _refreshAt)
-            {
-                return _token;
-            }
-
-            using var form = new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["grant_type"] = "client_credentials",
-                ["client_id"] = bot.MicrosoftAppId!,
-                ["client_secret"] = bot.MicrosoftAppPassword ?? string.Empty,
-                ["scope"] = bot.ToChannelFromBotOAuthScope,
-            });
-            using var response = await httpClient.PostAsync(new Uri(bot.ResolveLoginUrl()), form, cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
-            {
-                throw new ConnectorException((int)response.StatusCode, "TokenRequestFailed",
-                    $"The token endpoint answered {(int)response.StatusCode}.");
-            }
-
-            var body = await response.Content.ReadFromJsonAsync(ProtocolJsonContext.Default.TokenResponse, cancellationToken).ConfigureAwait(false);
-            if (string.IsNullOrEmpty(body?.AccessToken))
-            {
-                throw new ConnectorException(502, "TokenRequestFailed", "The token endpoint returned no access_token.");
-            }
-
-            var lifetime = TimeSpan.FromSeconds(Math.Max(body.ExpiresIn, 60));
-            _refreshAt = time.GetUtcNow() + (lifetime > RefreshMargin * 2 ? lifetime - RefreshMargin : lifetime / 2);
-            _token = body.AccessToken;
-            Log.TokenAcquired(logger, body.ExpiresIn);
-            return _token;
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        return bot.IsLocalDevelopment ? null : await _cache.GetAsync(ct => FetchAsync(bot, ct), cancellationToken).ConfigureAwait(false);
     }
 
-    public void Dispose() => _gate.Dispose();
+    private async Task<(string, TimeSpan)> FetchAsync(BotFrameworkOptions bot, CancellationToken ct)
+    {
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = bot.MicrosoftAppId!,
+            ["client_secret"] = bot.MicrosoftAppPassword ?? string.Empty,
+            ["scope"] = bot.ToChannelFromBotOAuthScope,
+        });
+        using var response = await httpClient.PostAsync(new Uri(bot.ResolveLoginUrl()), form, ct).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new ConnectorException((int)response.StatusCode, "TokenRequestFailed",
+                $"The token endpoint answered {(int)response.StatusCode}.");
+        }
+
+        var body = await response.Content.ReadFromJsonAsync(ProtocolJsonContext.Default.TokenResponse, ct).ConfigureAwait(false);
+        if (string.IsNullOrEmpty(body?.AccessToken))
+        {
+            throw new ConnectorException(502, "TokenRequestFailed", "The token endpoint returned no access_token.");
+        }
+
+        Log.TokenAcquired(logger, body.ExpiresIn);
+        return (body.AccessToken, TimeSpan.FromSeconds(Math.Max(body.ExpiresIn, 60)));
+    }
+
+    public void Dispose() => _cache.Dispose();
 }

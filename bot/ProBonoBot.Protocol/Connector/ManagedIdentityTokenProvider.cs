@@ -20,58 +20,38 @@ public sealed class ManagedIdentityTokenProvider(
     ILogger<ManagedIdentityTokenProvider> logger) : IConnectorTokenProvider, IDisposable
 {
     private const string ImdsEndpoint = "http://169.254.169.254/metadata/identity/oauth2/token";
-    private static readonly TimeSpan RefreshMargin = TimeSpan.FromMinutes(5);
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private string? _token;
-    private DateTimeOffset _refreshAt;
+    private readonly TokenCache _cache = new(time);
 
     /// <summary>Overrides of the environment (tests).</summary>
     public string? IdentityEndpoint { get; init; } = Environment.GetEnvironmentVariable("IDENTITY_ENDPOINT");
 
     public string? IdentityHeader { get; init; } = Environment.GetEnvironmentVariable("IDENTITY_HEADER");
 
-    public async ValueTask<string?> GetTokenAsync(CancellationToken cancellationToken)
+    public async ValueTask<string?> GetTokenAsync(CancellationToken cancellationToken) =>
+        await _cache.GetAsync(FetchAsync, cancellationToken).ConfigureAwait(false);
+
+    private async Task<(string, TimeSpan)> FetchAsync(CancellationToken ct)
     {
-        if (_token is not null && time.GetUtcNow() < _refreshAt)
+        using var request = CreateRequest(options.Value);
+        using var response = await httpClient.SendAsync(request, ct).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
         {
-            return _token;
+            throw new ConnectorException((int)response.StatusCode, "ManagedIdentityFailed",
+                $"The managed identity endpoint answered {(int)response.StatusCode}.");
         }
 
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        var body = await response.Content.ReadFromJsonAsync(ManagedIdentityJsonContext.Default.ManagedIdentityToken, ct).ConfigureAwait(false);
+        if (string.IsNullOrEmpty(body?.AccessToken))
         {
-            if (_token is not null && time.GetUtcNow() < _refreshAt)
-            {
-                return _token;
-            }
-
-            using var request = CreateRequest(options.Value);
-            using var response = await httpClient.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
-            {
-                throw new ConnectorException((int)response.StatusCode, "ManagedIdentityFailed",
-                    $"The managed identity endpoint answered {(int)response.StatusCode}.");
-            }
-
-            var body = await response.Content.ReadFromJsonAsync(ManagedIdentityJsonContext.Default.ManagedIdentityToken, cancellationToken).ConfigureAwait(false);
-            if (string.IsNullOrEmpty(body?.AccessToken))
-            {
-                throw new ConnectorException(502, "ManagedIdentityFailed", "The managed identity endpoint returned no access_token.");
-            }
-
-            var expires = long.TryParse(body.ExpiresOn, NumberStyles.Integer, CultureInfo.InvariantCulture, out var epoch)
-                ? DateTimeOffset.FromUnixTimeSeconds(epoch)
-                : time.GetUtcNow().AddSeconds(long.TryParse(body.ExpiresIn, NumberStyles.Integer, CultureInfo.InvariantCulture, out var s) ? s : 600);
-            var lifetime = expires - time.GetUtcNow();
-            _refreshAt = time.GetUtcNow() + (lifetime > RefreshMargin * 2 ? lifetime - RefreshMargin : lifetime / 2);
-            _token = body.AccessToken;
-            Log.TokenAcquired(logger, (int)lifetime.TotalSeconds);
-            return _token;
+            throw new ConnectorException(502, "ManagedIdentityFailed", "The managed identity endpoint returned no access_token.");
         }
-        finally
-        {
-            _gate.Release();
-        }
+
+        var expires = long.TryParse(body.ExpiresOn, NumberStyles.Integer, CultureInfo.InvariantCulture, out var epoch)
+            ? DateTimeOffset.FromUnixTimeSeconds(epoch)
+            : time.GetUtcNow().AddSeconds(long.TryParse(body.ExpiresIn, NumberStyles.Integer, CultureInfo.InvariantCulture, out var s) ? s : 600);
+        var lifetime = expires - time.GetUtcNow();
+        Log.TokenAcquired(logger, (int)lifetime.TotalSeconds);
+        return (body.AccessToken, lifetime);
     }
 
     private HttpRequestMessage CreateRequest(BotFrameworkOptions bot)
@@ -90,7 +70,7 @@ public sealed class ManagedIdentityTokenProvider(
         return imds;
     }
 
-    public void Dispose() => _gate.Dispose();
+    public void Dispose() => _cache.Dispose();
 }
 
 /// <summary>The managed identity endpoints' answer; they send numbers as strings.</summary>
