@@ -16,7 +16,10 @@ public static class ProtocolServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<BotFrameworkOptions>().Bind(configuration).ValidateOnStart();
         services.AddSingleton<IValidateOptions<BotFrameworkOptions>, BotFrameworkOptionsValidator>();
-        services.AddOptions<ConnectorOptions>().Bind(configuration.GetSection(ConnectorOptions.Section)).ValidateOnStart();
+        services.AddOptions<ConnectorOptions>().Bind(configuration.GetSection(ConnectorOptions.Section))
+            .Validate(o => o.MaxRetries is >= 0 and <= 10, "Connector:MaxRetries must be between 0 and 10.")
+            .Validate(o => o.AttemptTimeout > TimeSpan.Zero && o.RetryBaseDelay >= TimeSpan.Zero, "Connector:AttemptTimeout must be positive and RetryBaseDelay not negative.")
+            .ValidateOnStart();
         services.PostConfigure<ConnectorOptions>(o =>
         {
             // Binding appends to the defaults; a configured list replaces them.

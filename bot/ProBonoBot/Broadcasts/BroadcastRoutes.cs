@@ -62,7 +62,8 @@ public sealed partial class BroadcastRoutes(
         if (project is not null)
         {
             var (people, channels) = await broadcasts.CountAsync(project.Number, resend: false, ct).ConfigureAwait(false);
-            await turn.SendCardAsync(BroadcastCards.Audience(language, project.Number, project.Title, people, channels), ct).ConfigureAwait(false);
+            var preview = AnnouncementCard.Build(language, project.ToCard(await projects.CountsAsync(project.Number, ct).ConfigureAwait(false)), ViewerState.Nobody);
+            await turn.SendCardAsync(BroadcastCards.Audience(language, project.Number, project.Title, people, channels, preview), ct).ConfigureAwait(false);
         }
     }
 

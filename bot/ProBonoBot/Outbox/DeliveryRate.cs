@@ -68,7 +68,7 @@ public sealed class DeliveryRate
     // window there may see more than the ceiling.
     private static double Effective(int ceiling, int instances) => ceiling * 0.94 / instances;
 
-    private TimeSpan ReservePerConversation(string conversationId)
+    internal TimeSpan ReservePerConversation(string conversationId)
     {
         var now = _time.GetUtcNow().UtcTicks;
         var window = TimeSpan.TicksPerSecond;

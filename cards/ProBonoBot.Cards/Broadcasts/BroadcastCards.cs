@@ -17,7 +17,8 @@ public static class BroadcastCards
 
     private static string F(string format, params object?[] args) => string.Format(CultureInfo.InvariantCulture, format, args);
 
-    public static JsonObject Audience(Language language, long project, string title, int people, int channels)
+    /// <param name="preview">The announcement card as recipients will see it (shown on demand).</param>
+    public static JsonObject Audience(Language language, long project, string title, int people, int channels, JsonObject? preview = null)
     {
         var b = UiText.For(language).Broadcasts;
         return Card.Create(
@@ -27,7 +28,10 @@ public static class BroadcastCards
                 Card.Choices("audience", b.AudienceLabel, [(b.AudiencePeople, "people"), (b.AudienceChannels, "channels"), (b.AudienceBoth, "both")], "both", expanded: true),
                 new JsonObject { ["type"] = "Input.Toggle", ["id"] = "resend", ["title"] = b.ResendLabel, ["value"] = "false", ["valueOn"] = "true", ["valueOff"] = "false" },
             ],
-            [Card.Submit(b.ButtonStart, StartVerb, new JsonObject { ["project"] = project })]);
+            preview is null
+                ? [Card.Submit(b.ButtonStart, StartVerb, new JsonObject { ["project"] = project })]
+                : [Card.Submit(b.ButtonStart, StartVerb, new JsonObject { ["project"] = project }),
+                   Card.ShowCard(b.ButtonPreview, Card.Inner(preview["body"]!.AsArray().Select(n => n!.DeepClone())))]);
     }
 
     public static JsonObject Report(Language language, BroadcastProgress p)

@@ -11,6 +11,7 @@ public sealed class BroadcastTexts
     public required string Counts { get; init; }
     public required string ResendLabel { get; init; }
     public required string ButtonStart { get; init; }
+    public required string ButtonPreview { get; init; }
     public required string ButtonCancel { get; init; }
     public required string ButtonDownload { get; init; }
     public required string NothingToSend { get; init; }

@@ -193,4 +193,17 @@ public sealed class ConnectorClientTests : IAsyncLifetime
 
         Assert.Equal(404, error.StatusCode);
     }
+
+    [Fact]
+    public async Task SendToConversationAsync_RetriesDisabled_OneAttemptThenError()
+    {
+        await using var noRetries = await ConnectorHarness.StartAsync(new() { ["Connector:MaxRetries"] = "0" });
+        noRetries.Connector.Fail(new Fault(503));
+
+        var error = await Assert.ThrowsAsync<ConnectorException>(() =>
+            noRetries.Client.SendToConversationAsync(noRetries.Connector.ServiceUrl, "c1", Message("hi"), default));
+
+        Assert.Equal(503, error.StatusCode);
+        Assert.Single(noRetries.Connector.Requests);
+    }
 }

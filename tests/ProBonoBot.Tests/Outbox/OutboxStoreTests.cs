@@ -1,0 +1,78 @@
+using Dapper;
+using ProBonoBot.Outbox;
+using ProBonoBot.Storage;
+using ProBonoBot.Testing;
+using ProBonoBot.Tests.Storage;
+
+namespace ProBonoBot.Tests.Outbox;
+
+[Collection(DatabaseCollection.Name)]
+public sealed class OutboxStoreTests(DatabaseFixture databases)
+{
+    private static OutboxItem Item(int i) => new("{\"type\":\"message\",\"text\":\"hi\"}", ConversationId: $"a:c-{i}", ServiceUrl: "https://smba.trafficmanager.net/teams/");
+
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.Postgres)]
+    public async Task ClaimAsync_LeaseExpiredAfterCrash_SameRowsClaimedAgain(StorageProvider provider)
+    {
+        using var db = await databases.NewDbAsync(provider);
+        var clock = new ManualClock(DateTimeOffset.Parse("2026-11-22T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        using var signal = new OutboxSignal();
+        var outbox = new OutboxStore(db, clock, signal);
+        await outbox.EnqueueAsync([Item(1), Item(2), Item(3)], default);
+
+        var first = await outbox.ClaimAsync(10, TimeSpan.FromSeconds(30), default);
+        var whileLeased = await outbox.ClaimAsync(10, TimeSpan.FromSeconds(30), default);
+        clock.Advance(TimeSpan.FromSeconds(31)); // the instance holding them died
+        var afterLease = await outbox.ClaimAsync(10, TimeSpan.FromSeconds(30), default);
+
+        Assert.Equal(3, first.Count);
+        Assert.Empty(whileLeased);
+        Assert.Equal(first.Select(r => r.Id), afterLease.Select(r => r.Id));
+    }
+
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.Postgres)]
+    public async Task CompleteAndRetry_StatusMachine(StorageProvider provider)
+    {
+        using var db = await databases.NewDbAsync(provider);
+        var clock = new ManualClock(DateTimeOffset.Parse("2026-11-22T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        using var signal = new OutboxSignal();
+        var outbox = new OutboxStore(db, clock, signal);
+        await outbox.EnqueueAsync([Item(1), Item(2)], default);
+        var rows = await outbox.ClaimAsync(10, TimeSpan.FromSeconds(30), default);
+
+        await outbox.CompleteAsync(rows[0].Id, DeliveryStatus.Sent, "activity-1", default);
+        await outbox.RetryLaterAsync(rows[1].Id, TimeSpan.FromSeconds(8), "503", default);
+
+        Assert.Empty(await outbox.ClaimAsync(10, TimeSpan.FromSeconds(30), default));
+        clock.Advance(TimeSpan.FromSeconds(9));
+        var retried = Assert.Single(await outbox.ClaimAsync(10, TimeSpan.FromSeconds(30), default));
+        Assert.Equal(rows[1].Id, retried.Id);
+        Assert.Equal(1, retried.Attempts);
+        Assert.Equal(1, await outbox.CountAsync(DeliveryStatus.Sent, default));
+    }
+
+    [Fact]
+    public async Task ClaimAsync_TwoInstancesOnPostgres_ClaimDisjointRows()
+    {
+        var connection = await databases.NewPostgresDatabaseAsync();
+        using var a = new Db(StorageProvider.Postgres, connection);
+        using var b = new Db(StorageProvider.Postgres, connection);
+        await new Migrator(a, Microsoft.Extensions.Logging.Abstractions.NullLogger<Migrator>.Instance).MigrateAsync(default);
+        DateTimeOffsetHandler.Register();
+        using var signal = new OutboxSignal();
+        var first = new OutboxStore(a, TimeProvider.System, signal);
+        var second = new OutboxStore(b, TimeProvider.System, signal);
+        await first.EnqueueAsync([.. Enumerable.Range(0, 400).Select(Item)], default);
+
+        var claims = await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
+            Task.Run(() => (i % 2 == 0 ? first : second).ClaimAsync(25, TimeSpan.FromMinutes(1), default))));
+
+        var ids = claims.SelectMany(c => c.Select(r => r.Id)).ToList();
+        Assert.Equal(400, ids.Count);
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+    }
+}
