@@ -79,12 +79,13 @@ internal sealed class BroadcastBenchmark(string root, int recipients, string run
 
             var client = new BotClient(http, $"http://127.0.0.1:{ports[0]}/api/messages", issuer.BotConnectorToken(AppId, connector.ServiceUrl), connector.ServiceUrl);
 
-            // Everyone installs the bot (welcome cards go out at full speed: the limits are off while setting up).
+            // The team first (publishing needs its channel), then everyone installs the bot (welcome cards go out at
+            // full speed: the limits are off while setting up).
+            await client.PostAsync(client.TeamInstall());
             var posting = Stopwatch.StartNew();
             await Parallel.ForEachAsync(Enumerable.Range(0, recipients), new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, _) =>
                 await client.PostAsync(client.Install(i)));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  posted {recipients} installs in {posting.Elapsed.TotalSeconds:F1} s; connector has {connector.Count}"));
-            await client.PostAsync(client.TeamInstall());
             await client.PostAsync(client.Submit(Leader, "a:leader", new JsonObject
             {
                 ["verb"] = "projectSave", ["title"] = "Broadcast bench", ["partner"] = "Partner", ["summary"] = "Load.",
@@ -106,7 +107,7 @@ internal sealed class BroadcastBenchmark(string root, int recipients, string run
 
                 return quietSince.Elapsed > TimeSpan.FromSeconds(3);
             }, TimeSpan.FromSeconds(600), "setup");
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  setup: {recipients} installs in {setup.Elapsed.TotalSeconds:F1} s after posting"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  setup: {recipients} installs in {setup.Elapsed.TotalSeconds:F1} s after posting; the connector saw {connector.Count} requests"));
             await Task.Delay(1000);
 
             connector.CountWhere = body => body.Contains("\"verb\":\"signUp\"", StringComparison.Ordinal); // the broadcast card only
