@@ -26,9 +26,10 @@ public static class TurnExtensions
     public static bool IsPersonalChat(this TurnContext turn) =>
         turn.Activity.Conversation?.ConversationType is null or ConversationTypes.Personal;
 
-    /// <summary>The number captured as <c>n</c> by the message route.</summary>
+    /// <summary>The number captured as <c>n</c> by the message route; full-width digits (Japanese IMEs) count too.</summary>
     public static long? MatchedNumber(this TurnContext turn) =>
-        turn.Match?.Groups["n"] is { Success: true } g && long.TryParse(g.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : null;
+        turn.Match?.Groups["n"] is { Success: true } g
+        && long.TryParse(g.Value.Normalize(System.Text.NormalizationForm.FormKC), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : null;
 
     /// <summary>An integer field of the card action's data (as number or numeric string).</summary>
     public static long? DataNumber(this TurnContext turn, string name)

@@ -245,4 +245,15 @@ public sealed class ProjectFlowTests : IAsyncLifetime
         Assert.Contains("withdrew", (string?)digest.Json!["text"], StringComparison.Ordinal);
         Assert.EndsWith("a%3Apersonal-1/activities", digest.RawTarget, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task SignUp_TypedWithFullWidthNumber_StartsTheConversation()
+    {
+        await CreatePublishedProjectAsync();
+
+        await _bot.PostAsync(Activities.Message(Url, "参加 １", conversationId: "a:kenji", fromAad: VolunteerAad, fromId: VolunteerId, fromName: "Kenji Tanaka"));
+
+        var question = await NextActivityAsync(r => r.RawTarget.Contains("a%3Akenji", StringComparison.Ordinal) && CardOf(r) is not null);
+        Assert.Contains("Reclaimed wood tracking app", (string?)CardOf(question)!["body"]![0]!["text"], StringComparison.Ordinal);
+    }
 }
