@@ -120,28 +120,22 @@ internal sealed class SignUpBenchmark(string root, int users, int concurrency)
 
     private static async Task<Dictionary<string, (int Confirmed, int Waitlisted)>> WaitForResultsAsync(FakeConnector connector, int people)
     {
-        var deadline = Stopwatch.StartNew();
-        Dictionary<string, (int, int)> results = [];
-        while (deadline.Elapsed < TimeSpan.FromSeconds(120))
-        {
-            results = connector.Requests
-                .Where(r => r.Body.Contains("confirmed as", StringComparison.Ordinal) || r.Body.Contains("on the waitlist for", StringComparison.Ordinal))
-                .GroupBy(r => Uri.UnescapeDataString(r.Path.Split('/')[^2]))
-                .ToDictionary(g => g.Key, g => (g.Count(r => r.Body.Contains("confirmed as", StringComparison.Ordinal)), g.Count(r => r.Body.Contains("on the waitlist for", StringComparison.Ordinal))));
-            if (results.Count >= people)
-            {
-                // Give redeliveries and double clicks time to show up as duplicates, if they would.
-                await Task.Delay(2000);
-                break;
-            }
+        static bool Confirmed(RecordedRequest r) => r.Body.Contains("confirmed as", StringComparison.Ordinal);
+        static bool Waitlisted(RecordedRequest r) => r.Body.Contains("on the waitlist for", StringComparison.Ordinal);
+        Dictionary<string, (int Confirmed, int Waitlisted)> Results() => connector.Requests
+            .Where(r => Confirmed(r) || Waitlisted(r))
+            .GroupBy(r => Uri.UnescapeDataString(r.Path.Split('/')[^2]))
+            .ToDictionary(g => g.Key, g => (g.Count(Confirmed), g.Count(Waitlisted)));
 
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(120) && Results().Count < people)
+        {
             await Task.Delay(200);
         }
 
-        return connector.Requests
-            .Where(r => r.Body.Contains("confirmed as", StringComparison.Ordinal) || r.Body.Contains("on the waitlist for", StringComparison.Ordinal))
-            .GroupBy(r => Uri.UnescapeDataString(r.Path.Split('/')[^2]))
-            .ToDictionary(g => g.Key, g => (g.Count(r => r.Body.Contains("confirmed as", StringComparison.Ordinal)), g.Count(r => r.Body.Contains("on the waitlist for", StringComparison.Ordinal))));
+        // Give redeliveries and double clicks time to show up as duplicates, if they would.
+        await Task.Delay(2000);
+        return Results();
     }
 }
 

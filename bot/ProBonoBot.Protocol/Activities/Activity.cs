@@ -32,6 +32,13 @@ public sealed class Activity
 
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? Extra { get; set; }
+
+    /// <summary>A message whose one attachment is the Adaptive Card <paramref name="card"/>.</summary>
+    public static Activity WithAdaptiveCard(JsonNode card) => new()
+    {
+        Type = ActivityTypes.Message,
+        Attachments = [new Attachment { ContentType = InvokeResponse.CardContentType, Content = card }],
+    };
 }
 
 /// <summary>A user or bot in a conversation.</summary>

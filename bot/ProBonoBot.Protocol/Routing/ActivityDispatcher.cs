@@ -109,17 +109,11 @@ public sealed class ActivityDispatcher(Router router, ILogger<ActivityDispatcher
         var result = await RunAsync($"card:{action.Verb}", () => handler(turn, ct)).ConfigureAwait(false);
         if (result?.Card is { } card && turn.Activity.ReplyToId is { } cardActivityId)
         {
-            await turn.UpdateAsync(cardActivityId, new Activity
-            {
-                Attachments = [new Attachment { ContentType = "application/vnd.microsoft.card.adaptive", Content = card }],
-            }, ct).ConfigureAwait(false);
+            await turn.UpdateAsync(cardActivityId, Activity.WithAdaptiveCard(card), ct).ConfigureAwait(false);
         }
         else if (result?.Card is { } newCard)
         {
-            await turn.SendAsync(new Activity
-            {
-                Attachments = [new Attachment { ContentType = "application/vnd.microsoft.card.adaptive", Content = newCard }],
-            }, ct).ConfigureAwait(false);
+            await turn.SendAsync(Activity.WithAdaptiveCard(newCard), ct).ConfigureAwait(false);
         }
         else if (result?.Message is { Length: > 0 } message)
         {

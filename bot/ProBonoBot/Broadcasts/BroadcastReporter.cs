@@ -74,13 +74,7 @@ public sealed class BroadcastReporter(
 
         if (broadcast.ReportConversationId is { } conversation && broadcast.ReportActivityId is { } activity && broadcast.ReportServiceUrl is { } serviceUrl)
         {
-            await connector.UpdateActivityAsync(serviceUrl, conversation, activity, new Activity
-            {
-                Type = ActivityTypes.Message,
-                Id = activity,
-                Conversation = new ConversationAccount { Id = conversation },
-                Attachments = [new Attachment { ContentType = Card.ContentType, Content = BroadcastCards.Report(language, progress!) }],
-            }, ct).ConfigureAwait(false);
+            await connector.UpdateCardAsync(serviceUrl, conversation, activity, BroadcastCards.Report(language, progress!), ct).ConfigureAwait(false);
         }
     }
 

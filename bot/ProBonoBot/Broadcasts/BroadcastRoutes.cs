@@ -22,6 +22,7 @@ public sealed partial class BroadcastRoutes(
     BroadcastReporter reporter,
     ProjectStore projects,
     LeaderDirectory leaders,
+    LeaderGate gate,
     LanguageResolver languages,
     Db db,
     TimeProvider time) : IRouteModule
@@ -38,13 +39,13 @@ public sealed partial class BroadcastRoutes(
 
     private async Task<(Language Language, Project? Project)> CheckAsync(TurnContext turn, long? number, CancellationToken ct)
     {
-        var language = await languages.ResolveAsync(turn, ct).ConfigureAwait(false);
-        var t = UiText.For(language).Projects;
-        if (!await leaders.IsLeaderAsync(turn.Activity.From?.AadObjectId, ct).ConfigureAwait(false))
+        var (language, isLeader) = await gate.CheckAsync(turn, ct).ConfigureAwait(false);
+        if (!isLeader)
         {
-            await turn.SayAsync(t.NotALeader, ct).ConfigureAwait(false);
             return (language, null);
         }
+
+        var t = UiText.For(language).Projects;
 
         var project = number is { } n ? await projects.GetAsync(n, ct).ConfigureAwait(false) : null;
         if (project is null || project.Status != ProjectStatus.Recruiting)
@@ -79,9 +80,8 @@ public sealed partial class BroadcastRoutes(
         var resend = turn.DataString("resend") == "true";
         var model = project.ToCard(await projects.CountsAsync(project.Number, ct).ConfigureAwait(false));
         string Card(Language l) => SignUpNotices.CardActivity(AnnouncementCard.Build(l, model, ViewerState.Nobody));
-        var channelLanguage = project.Language == "en" ? Language.English : Language.Japanese;
         var (id, _) = await broadcasts.StartAsync(project.Number, audience, resend, turn.Activity.From!.AadObjectId!,
-            Card(Language.Japanese), Card(Language.English), Card(channelLanguage), ct).ConfigureAwait(false);
+            Card(Language.Japanese), Card(Language.English), Card(project.CardLanguage), ct).ConfigureAwait(false);
         if (id == 0)
         {
             await turn.SayAsync(UiText.For(language).Broadcasts.NothingToSend, ct).ConfigureAwait(false);

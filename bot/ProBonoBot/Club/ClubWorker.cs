@@ -90,18 +90,12 @@ public sealed class ClubWorker(
             var model = project.ToCard(await projects.CountsAsync(project.Number, ct).ConfigureAwait(false));
             var refresh = (await signUps.LiveForProjectAsync(project.Number, ct).ConfigureAwait(false))
                 .Where(s => s.UserTeamsId is not null).Select(s => s.UserTeamsId!).ToList();
-            var card = AnnouncementCard.Build(project.Language == "en" ? Language.English : Language.Japanese, model, ViewerState.Nobody, refresh);
+            var card = AnnouncementCard.Build(project.CardLanguage, model, ViewerState.Nobody, refresh);
             foreach (var copy in group)
             {
                 try
                 {
-                    await connector.UpdateActivityAsync(copy.ServiceUrl, copy.ConversationId, copy.ActivityId, new Activity
-                    {
-                        Type = ActivityTypes.Message,
-                        Id = copy.ActivityId,
-                        Conversation = new ConversationAccount { Id = copy.ConversationId },
-                        Attachments = [new Attachment { ContentType = Card.ContentType, Content = card }],
-                    }, ct).ConfigureAwait(false);
+                    await connector.UpdateCardAsync(copy.ServiceUrl, copy.ConversationId, copy.ActivityId, card, ct).ConfigureAwait(false);
                 }
                 catch (ConnectorException ex)
                 {

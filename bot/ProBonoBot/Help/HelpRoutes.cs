@@ -32,10 +32,7 @@ public sealed partial class HelpRoutes(LanguageResolver languages) : IRouteModul
     {
         var language = await languages.ResolveAsync(turn, ct).ConfigureAwait(false);
         var inChannel = turn.Activity.Conversation?.ConversationType == ConversationTypes.Channel;
-        await turn.SendAsync(new Activity
-        {
-            Attachments = [new Attachment { ContentType = Card.ContentType, Content = HelpCard.Build(language, inChannel) }],
-        }, ct).ConfigureAwait(false);
+        await turn.SendCardAsync(HelpCard.Build(language, inChannel), ct).ConfigureAwait(false);
     }
 
     [GeneratedRegex(@"^(help|\?|？|ヘルプ|へるぷ|使い方|つかいかた|何ができる[?？]?)[。.!！]?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 200)]

@@ -54,6 +54,7 @@ public static class HostingExtensions
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<ProjectStore>();
         services.AddSingleton<LeaderDirectory>();
+        services.AddSingleton<LeaderGate>();
         services.AddSingleton<SignUpStore>();
         services.AddSingleton<SignUpSessionStore>();
 

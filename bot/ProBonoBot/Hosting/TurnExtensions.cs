@@ -15,7 +15,7 @@ public static class TurnExtensions
         turn.SendAsync(new Activity { Text = text }, ct);
 
     public static Task<ResourceResponse> SendCardAsync(this TurnContext turn, JsonObject card, CancellationToken ct) =>
-        turn.SendAsync(new Activity { Attachments = [new Attachment { ContentType = Card.ContentType, Content = card }] }, ct);
+        turn.SendAsync(Activity.WithAdaptiveCard(card), ct);
 
     /// <summary>The person who sent the activity — identity only from the activity, never from card data.</summary>
     public static Person? Person(this TurnContext turn) =>

@@ -45,10 +45,7 @@ public sealed class InstallRoutes(ConversationStore conversations, LanguageResol
         var language = await languages.ResolveAsync(turn, ct).ConfigureAwait(false);
         var inChannel = reference.ConversationType == ConversationTypes.Channel;
         var name = inChannel ? reference.TeamName : reference.ConversationType == ConversationTypes.Personal ? turn.Activity.From?.Name : null;
-        var welcome = new Activity
-        {
-            Attachments = [new Attachment { ContentType = Card.ContentType, Content = WelcomeCard.Build(language, name, inChannel) }],
-        };
+        var welcome = Activity.WithAdaptiveCard(WelcomeCard.Build(language, name, inChannel));
 
         // Post into the channel itself, not into the thread of the install event.
         welcome.Conversation = new ConversationAccount

@@ -24,6 +24,9 @@ public sealed record Project(
 {
     public ProjectRole? Role(int number) => Roles.FirstOrDefault(r => r.Number == number);
 
+    /// <summary>The language of the project's shared cards (channels, team posts): English only for English projects.</summary>
+    public Cards.Language CardLanguage => Language == "en" ? Cards.Language.English : Cards.Language.Japanese;
+
     /// <summary>The card view, with seat counts per role.</summary>
     public ProjectCardModel ToCard(IReadOnlyDictionary<int, (int Taken, int Waitlisted)>? counts = null) => new(
         Number, Title, Partner, Summary, Objective, Deliverables, HoursPerWeek, StartDate, EndDate, Mode, Place, Language, Status, LeaderName,

@@ -18,6 +18,7 @@ public sealed partial class ProjectRoutes(
     ProjectStore projects,
     LeaderDirectory leaders,
     ConversationStore conversations,
+    LeaderGate gate,
     LanguageResolver languages) : IRouteModule
 {
     public void Register(Router router)
@@ -36,14 +37,11 @@ public sealed partial class ProjectRoutes(
     /// <summary>Runs <paramref name="work"/> for leaders; everyone else gets a polite refusal.</summary>
     private async Task AsLeaderAsync(TurnContext turn, Func<Language, Task<bool>> work, CancellationToken ct)
     {
-        var language = await languages.ResolveAsync(turn, ct).ConfigureAwait(false);
-        if (!await leaders.IsLeaderAsync(turn.Activity.From?.AadObjectId, ct).ConfigureAwait(false))
+        var (language, isLeader) = await gate.CheckAsync(turn, ct).ConfigureAwait(false);
+        if (isLeader)
         {
-            await turn.SayAsync(UiText.For(language).Projects.NotALeader, ct).ConfigureAwait(false);
-            return;
+            await work(language).ConfigureAwait(false);
         }
-
-        await work(language).ConfigureAwait(false);
     }
 
     private async Task ListAsync(TurnContext turn, CancellationToken ct)
@@ -163,18 +161,14 @@ public sealed partial class ProjectRoutes(
         await projects.SetStatusAsync(project.Number, [ProjectStatus.Draft, ProjectStatus.Recruiting], ProjectStatus.Recruiting, ct).ConfigureAwait(false);
         project = (await projects.GetAsync(project.Number, ct).ConfigureAwait(false))!;
         var model = project.ToCard(await projects.CountsAsync(project.Number, ct).ConfigureAwait(false));
-        var cardLanguage = project.Language == "en" ? Language.English : Language.Japanese;
         var failed = 0;
         foreach (var channel in channels)
         {
             try
             {
-                var posted = await turn.Connector.SendToConversationAsync(channel.ServiceUrl, channel.ConversationId, new Activity
-                {
-                    Type = ActivityTypes.Message,
-                    Conversation = new ConversationAccount { Id = channel.ConversationId },
-                    Attachments = [new Attachment { ContentType = Cards.Json.Card.ContentType, Content = AnnouncementCard.Build(cardLanguage, model, ViewerState.Nobody) }],
-                }, ct).ConfigureAwait(false);
+                var announcement = Activity.WithAdaptiveCard(AnnouncementCard.Build(project.CardLanguage, model, ViewerState.Nobody));
+                announcement.Conversation = new ConversationAccount { Id = channel.ConversationId };
+                var posted = await turn.Connector.SendToConversationAsync(channel.ServiceUrl, channel.ConversationId, announcement, ct).ConfigureAwait(false);
                 if (posted.Id is { } activityId)
                 {
                     await projects.AddPostedCardAsync(project.Number, channel.ConversationId, activityId, channel.ServiceUrl, project.CardVersion, ct).ConfigureAwait(false);

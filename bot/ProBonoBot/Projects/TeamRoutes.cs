@@ -21,6 +21,7 @@ public sealed partial class TeamRoutes(
     SignUpStore signUps,
     LeaderDirectory leaders,
     OutboxStore outbox,
+    LeaderGate gate,
     LanguageResolver languages) : IRouteModule
 {
     public void Register(Router router)
@@ -35,17 +36,7 @@ public sealed partial class TeamRoutes(
         router.OnMessage("remove-leader", RemoveLeaderPattern(), (turn, ct) => ChangeLeaderAsync(turn, add: false, ct));
     }
 
-    private async Task<(Language Language, bool IsLeader)> CheckAsync(TurnContext turn, CancellationToken ct)
-    {
-        var language = await languages.ResolveAsync(turn, ct).ConfigureAwait(false);
-        var isLeader = await leaders.IsLeaderAsync(turn.Activity.From?.AadObjectId, ct).ConfigureAwait(false);
-        if (!isLeader)
-        {
-            await turn.SayAsync(UiText.For(language).Projects.NotALeader, ct).ConfigureAwait(false);
-        }
-
-        return (language, isLeader);
-    }
+    private Task<(Language Language, bool IsLeader)> CheckAsync(TurnContext turn, CancellationToken ct) => gate.CheckAsync(turn, ct);
 
     private async Task ApplicantsAsync(TurnContext turn, long? number, CancellationToken ct)
     {
@@ -115,7 +106,7 @@ public sealed partial class TeamRoutes(
     /// <summary>The channel post introducing the team, with real @mentions of the members.</summary>
     private static string TeamIntroduction(Project project, IReadOnlyList<SignUp> members, string leaderName)
     {
-        var language = project.Language == "en" ? Language.English : Language.Japanese;
+        var language = project.CardLanguage;
         var mentions = members.Where(m => m.UserTeamsId is not null).Select(m => (Text: $"<at>{m.UserName ?? m.UserAad}</at>", Member: m)).ToList();
         var names = mentions.Count > 0 ? string.Join(", ", mentions.Select(m => m.Text)) : Names(members);
         return JsonSerializer.Serialize(new Activity
@@ -228,7 +219,7 @@ public sealed partial class TeamRoutes(
     }
 
     private Task<Language> LanguageOfAsync(string aad, Project project, CancellationToken ct) =>
-        languages.ForPersonAsync(aad, project.Language == "en" ? Language.English : Language.Japanese, ct);
+        languages.ForPersonAsync(aad, project.CardLanguage, ct);
 
     private static string Names(IEnumerable<SignUp> members) => string.Join(", ", members.Select(m => m.UserName ?? m.UserAad));
 

@@ -17,11 +17,7 @@ public static class SignUpNotices
         JsonSerializer.Serialize(new Activity { Type = ActivityTypes.Message, Text = text }, ProtocolJsonContext.Default.Activity);
 
     public static string CardActivity(System.Text.Json.Nodes.JsonObject card) =>
-        JsonSerializer.Serialize(new Activity
-        {
-            Type = ActivityTypes.Message,
-            Attachments = [new Attachment { ContentType = Card.ContentType, Content = card }],
-        }, ProtocolJsonContext.Default.Activity);
+        JsonSerializer.Serialize(Activity.WithAdaptiveCard(card), ProtocolJsonContext.Default.Activity);
 
     /// <summary>The person's chosen language, else the project's language.</summary>
     public static async Task<Language> LanguageOfAsync(DbConnection c, DbTransaction? tx, string aad, string projectLanguage)
