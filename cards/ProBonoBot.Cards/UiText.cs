@@ -35,6 +35,7 @@ public sealed class UiText
     public required Projects.ProjectTexts Projects { get; init; }
     public required SignUps.SignUpTexts SignUps { get; init; }
     public required Broadcasts.BroadcastTexts Broadcasts { get; init; }
+    public required Drafting.DraftingTexts Drafting { get; init; }
 
     private static UiText Load(string code)
     {
@@ -58,4 +59,5 @@ public sealed record CommandHelp(string Command, string Description);
 [JsonSerializable(typeof(Projects.ProjectTexts))]
 [JsonSerializable(typeof(SignUps.SignUpTexts))]
 [JsonSerializable(typeof(Broadcasts.BroadcastTexts))]
+[JsonSerializable(typeof(Drafting.DraftingTexts))]
 internal sealed partial class CardsJsonContext : JsonSerializerContext;

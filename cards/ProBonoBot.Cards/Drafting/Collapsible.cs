@@ -1,0 +1,34 @@
+using System.Text.Json.Nodes;
+using ProBonoBot.Cards.Json;
+
+namespace ProBonoBot.Cards.Drafting;
+
+/// <summary>A heading that shows or hides its section (Action.ToggleVisibility) — long drafts stay readable.</summary>
+internal static class Collapsible
+{
+    public static IEnumerable<JsonNode> Section(string id, string heading, IEnumerable<JsonNode> items, bool open)
+    {
+        var header = Card.Container([Card.Text("▸ " + heading, weight: "Bolder", color: "Accent")], separator: true);
+        header["selectAction"] = new JsonObject
+        {
+            ["type"] = "Action.ToggleVisibility",
+            ["title"] = heading,
+            ["targetElements"] = new JsonArray(id),
+        };
+        var body = Card.Container(items);
+        body["id"] = id;
+        if (!open)
+        {
+            body["isVisible"] = false;
+        }
+
+        return [header, body];
+    }
+
+    /// <summary>A bulleted Markdown list of user or model text, each item escaped.</summary>
+    public static string Bullets(IEnumerable<string> items) =>
+        string.Join("\n", items.Where(i => !string.IsNullOrWhiteSpace(i)).Select(i => "- " + Markdown.Escape(i.Trim())));
+
+    public static JsonObject Field(string label, string value) =>
+        Card.Text($"**{Markdown.Escape(label)}**: {Markdown.Escape(value)}");
+}
