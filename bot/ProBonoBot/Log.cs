@@ -39,4 +39,26 @@ internal static partial class Log
 
     [LoggerMessage(2103, LogLevel.Information, "Outbox message {Id} not delivered: {Status}")]
     public static partial void OutboxNotDelivered(ILogger logger, long id, string status);
+
+    [LoggerMessage(2301, LogLevel.Information, "Model answered: {Chars} characters, {Tokens} tokens")]
+    public static partial void ModelAnswered(ILogger logger, int chars, long tokens);
+
+    // Prompts and outputs contain what users wrote: Debug only.
+    [LoggerMessage(2302, LogLevel.Debug, "Model output: {Output}")]
+    public static partial void ModelOutput(ILogger logger, string output);
+
+    [LoggerMessage(2303, LogLevel.Warning, "Model call failed: {Status} {Error}")]
+    public static partial void ModelFailed(ILogger logger, int status, string error);
+
+    [LoggerMessage(2304, LogLevel.Information, "Model declined to answer")]
+    public static partial void ModelRefused(ILogger logger);
+
+    [LoggerMessage(2305, LogLevel.Information, "Draft {Kind} fell back to offline: {Reason}")]
+    public static partial void DraftFellBack(ILogger logger, string kind, string reason);
+
+    [LoggerMessage(2306, LogLevel.Warning, "Drafting job {Job} failed: {Error}")]
+    public static partial void DraftingJobFailed(ILogger logger, long job, string error);
+
+    [LoggerMessage(2307, LogLevel.Information, "Stream {Stream} ended by the client ({Status}); sending the result as a message")]
+    public static partial void StreamStopped(ILogger logger, string stream, int status);
 }

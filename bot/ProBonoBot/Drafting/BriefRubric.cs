@@ -1,0 +1,109 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using ProBonoBot.Cards;
+using ProBonoBot.Cards.Drafting;
+
+namespace ProBonoBot.Drafting;
+
+/// <summary>A rough need from real pro bono work and what a useful brief for it must contain.</summary>
+public sealed record NeedFixture(string Id, string Language, string Need, NeedExpectation Expect);
+
+/// <summary>Facts a good brief gets right: null means "not in the need, so it must be left to confirm".</summary>
+public sealed record NeedExpectation(string? Partner = null, string? Deadline = null, IReadOnlyList<string>? Roles = null, string? Category = null, string? Contact = null, int? Hours = null);
+
+/// <summary>
+/// The drafting rubric: every field present, no partner name or date that is not in the need, the right language,
+/// and the facts the need states found. Used by the CI test (offline) and by <c>scripts/drafting-rubric</c> (any provider).
+/// </summary>
+public static partial class BriefRubric
+{
+    public static IReadOnlyList<string> Check(NeedFixture fixture, ProjectBrief brief)
+    {
+        ArgumentNullException.ThrowIfNull(fixture);
+        ArgumentNullException.ThrowIfNull(brief);
+        var problems = new List<string>();
+        var language = fixture.Language == "ja" ? Language.Japanese : Language.English;
+        problems.AddRange(BriefRules.Check(brief, language).Select(p => "incomplete: " + p));
+
+        var source = Normal(fixture.Need);
+        var marker = UiText.For(language).Drafting.ToConfirm;
+        var organisation = brief.Partner.Organisation;
+        if (!organisation.Contains(marker, StringComparison.Ordinal) && !source.Contains(Normal(organisation), StringComparison.Ordinal))
+        {
+            problems.Add($"invented partner: {organisation}");
+        }
+
+        foreach (var date in DateLike().Matches(Normal(string.Join('\n', brief.Start, brief.Deadline, brief.Duration, brief.Title, brief.Background, string.Join('\n', brief.Phases.Select(p => p.Goal + p.Meeting))))).Select(m => m.Value).Distinct())
+        {
+            if (!source.Contains(date, StringComparison.Ordinal))
+            {
+                problems.Add($"invented date: {date}");
+            }
+        }
+
+        var japaneseOk = Languages.LooksJapanese(brief.Objective) && brief.Phases.Count > 0 && Languages.LooksJapanese(brief.Phases[0].Name);
+        var englishOk = !Languages.LooksJapanese(brief.Objective) && !Languages.LooksJapanese(brief.Impact) && !brief.Phases.Any(p => Languages.LooksJapanese(p.Name));
+        if (brief.Language != fixture.Language || (language == Language.Japanese ? !japaneseOk : !englishOk))
+        {
+            problems.Add($"wrong language: expected {fixture.Language}");
+        }
+
+        var e = fixture.Expect;
+        if (e.Partner is { } partner && !Normal(organisation).Contains(Normal(partner), StringComparison.Ordinal))
+        {
+            problems.Add($"partner not found: expected {partner}, got {organisation}");
+        }
+
+        if (e.Partner is null && !organisation.Contains(marker, StringComparison.Ordinal) && !source.Contains(Normal(organisation), StringComparison.Ordinal))
+        {
+            problems.Add("partner should be to confirm");
+        }
+
+        if (e.Deadline is { } deadline && !Normal(brief.Deadline).Contains(Normal(deadline), StringComparison.Ordinal))
+        {
+            problems.Add($"deadline not found: expected {deadline}, got {brief.Deadline}");
+        }
+
+        if (e.Deadline is null && !brief.Deadline.Contains(marker, StringComparison.Ordinal) && !source.Contains(Normal(brief.Deadline), StringComparison.Ordinal))
+        {
+            problems.Add($"deadline should be to confirm, got {brief.Deadline}");
+        }
+
+        var roleText = Normal(string.Join('\n', brief.Roles.Select(r => r.Name + " " + r.Skills)));
+        foreach (var role in e.Roles ?? [])
+        {
+            if (!roleText.Contains(Normal(role), StringComparison.Ordinal))
+            {
+                problems.Add($"role missing: {role}");
+            }
+        }
+
+        if (e.Category is { } category && !Normal(brief.NeedCategory + " " + brief.Title).Contains(Normal(category), StringComparison.Ordinal))
+        {
+            problems.Add($"category missing: {category}");
+        }
+
+        if (e.Contact is { } contact && !Normal(brief.Partner.Contact).Contains(Normal(contact), StringComparison.Ordinal))
+        {
+            problems.Add($"contact not found: {contact}");
+        }
+
+        if (e.Hours is { } hours && !brief.Roles.All(r => r.HoursPerWeek == hours))
+        {
+            problems.Add($"hours not used: {hours}");
+        }
+
+        return problems;
+    }
+
+    /// <summary>The fixtures in a folder (<c>tests/Fixtures/needs</c>).</summary>
+    public static IReadOnlyList<NeedFixture> Load(string folder) =>
+        [.. Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal)
+            .Select(f => JsonSerializer.Deserialize(File.ReadAllText(f), DraftingJsonContext.Default.NeedFixture)!)];
+
+    private static string Normal(string? text) => (text ?? string.Empty).Normalize(NormalizationForm.FormKC).ToLowerInvariant();
+
+    [GeneratedRegex(@"\d{4}年度?|\d{1,2}月(?:\d{1,2}日)?|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}|\b(?:january|february|march|april|may|june|july|august|september|october|november|december)(?:\s+\d{1,2})?\b|\b(?:19|20)\d{2}\b", RegexOptions.None, 500)]
+    private static partial Regex DateLike();
+}
