@@ -23,4 +23,5 @@ namespace ProBonoBot.Protocol.Activities;
 [JsonSerializable(typeof(JsonObject))]
 [JsonSerializable(typeof(JsonElement))]
 [JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(int))]
 public sealed partial class ProtocolJsonContext : JsonSerializerContext;
