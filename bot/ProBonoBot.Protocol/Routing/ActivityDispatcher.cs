@@ -87,10 +87,12 @@ public sealed class ActivityDispatcher(Router router, ILogger<ActivityDispatcher
             return;
         }
 
-        if (router.Continuation is { } continuation
-            && await RunAsync("continuation", () => continuation(turn, ct)).ConfigureAwait(false))
+        foreach (var continuation in router.Continuations)
         {
-            return;
+            if (await RunAsync("continuation", () => continuation(turn, ct)).ConfigureAwait(false))
+            {
+                return;
+            }
         }
 
         await RunOptionalAsync("fallback", router.Fallback, turn, ct).ConfigureAwait(false);

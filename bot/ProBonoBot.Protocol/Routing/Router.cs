@@ -45,8 +45,10 @@ public sealed class Router
 
     public TurnHandler? Fallback { get; private set; }
 
-    /// <summary>Messages that match no command go here first, then to <see cref="Fallback"/>.</summary>
-    public ContinuationHandler? Continuation { get; private set; }
+    private readonly List<ContinuationHandler> _continuations = [];
+
+    /// <summary>Messages that match no command go to these in order (the first that takes it wins), then to <see cref="Fallback"/>.</summary>
+    public IReadOnlyList<ContinuationHandler> Continuations => _continuations;
 
     /// <summary>Every message activity before routing (e.g. to refresh the conversation reference).</summary>
     public TurnHandler? BeforeMessage { get; private set; }
@@ -92,10 +94,11 @@ public sealed class Router
 
     public Router OnEveryMessage(TurnHandler handler) => Set(handler, "before-message", h => BeforeMessage = h);
 
-    public Router OnContinuation(ContinuationHandler handler)
+    /// <summary>A conversation in progress (a sign-up, a need being scoped) that may take an unmatched message.</summary>
+    public Router OnContinuation(string name, ContinuationHandler handler)
     {
-        Claim("continuation");
-        Continuation = handler;
+        Claim($"continuation:{name}");
+        _continuations.Add(handler);
         return this;
     }
 

@@ -88,6 +88,9 @@ public sealed class DraftingStore(Db db, TimeProvider time, Microsoft.Extensions
             $"UPDATE briefs SET status = @to, project_number = COALESCE(@project, project_number), updated_at = @now WHERE id = @id AND version = @version AND {db.In("status", "from")}",
             new { id, version, from, to, project, now = time.GetUtcNow() }).ConfigureAwait(false) == 1, ct);
 
+    public Task LinkProjectAsync(long id, long project, CancellationToken ct) => db.WriteAsync(c =>
+        c.ExecuteAsync("UPDATE briefs SET project_number = @project, updated_at = @now WHERE id = @id", new { id, project, now = time.GetUtcNow() }), ct);
+
     // ---- manuals ----
 
     public Task<long> SaveManualAsync(long jobId, ManualRow manual, CancellationToken ct) => db.WriteAsync(async c =>
@@ -149,6 +152,9 @@ public sealed class DraftingStore(Db db, TimeProvider time, Microsoft.Extensions
             RETURNING {JobColumns}
             """, new { now, leaseUntil = now + Lease }).ConfigureAwait(false);
     }, ct);
+
+    public Task<long?> JobResultAsync(long id, CancellationToken ct) =>
+        db.ReadAsync(c => c.ExecuteScalarAsync<long?>("SELECT result_id FROM drafting_jobs WHERE id = @id", new { id }), ct);
 
     public Task RenewAsync(long id, CancellationToken ct) => db.WriteAsync(c =>
         c.ExecuteAsync("UPDATE drafting_jobs SET lease_until = @leaseUntil WHERE id = @id AND status = 1", new { id, leaseUntil = time.GetUtcNow() + Lease }), ct);

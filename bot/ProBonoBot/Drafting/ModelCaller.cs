@@ -31,9 +31,12 @@ public sealed class ModelCaller(DraftingModel model, IOptions<DraftingOptions> o
         var chatOptions = new ChatOptions { MaxOutputTokens = options.Value.MaxOutputTokens, Temperature = 0.2f, ResponseFormat = format };
         var text = new StringBuilder();
         long tokens = 0;
+        // The whole call, retries included, ends by JobTimeout; the stream to the user must end within Teams' 2 minutes.
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(options.Value.JobTimeout);
         try
         {
-            await foreach (var update in client.GetStreamingResponseAsync(messages, chatOptions, ct).ConfigureAwait(false))
+            await foreach (var update in client.GetStreamingResponseAsync(messages, chatOptions, deadline.Token).ConfigureAwait(false))
             {
                 foreach (var content in update.Contents)
                 {
@@ -58,7 +61,7 @@ public sealed class ModelCaller(DraftingModel model, IOptions<DraftingOptions> o
 
                 if (progress is not null && update.Text.Length > 0)
                 {
-                    await progress(text.ToString(), ct).ConfigureAwait(false);
+                    await progress(text.ToString(), deadline.Token).ConfigureAwait(false);
                 }
             }
 

@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using ProBonoBot.Broadcasts;
 using ProBonoBot.Club;
+using ProBonoBot.Drafting;
 using ProBonoBot.Help;
 using ProBonoBot.Outbox;
 using ProBonoBot.Projects;
@@ -58,6 +59,8 @@ public static class HostingExtensions
         services.AddSingleton<SignUpStore>();
         services.AddSingleton<SignUpSessionStore>();
 
+        services.AddDrafting(configuration);
+
         services.AddSingleton<IRouteModule, InstallRoutes>();
         services.AddSingleton<IRouteModule, HelpRoutes>();
         services.AddSingleton<IRouteModule, LanguageRoutes>();
@@ -65,6 +68,9 @@ public static class HostingExtensions
         services.AddSingleton<IRouteModule, TeamRoutes>();
         services.AddSingleton<IRouteModule, SignUpRoutes>();
         services.AddSingleton<IRouteModule, BroadcastRoutes>();
+        services.AddSingleton<IRouteModule, NeedRoutes>();
+        services.AddSingleton<IRouteModule, BriefRoutes>();
+        services.AddSingleton<IRouteModule, ManualRoutes>();
         services.AddSingleton(sp =>
         {
             var router = new Router();
@@ -122,6 +128,7 @@ public static class HostingExtensions
 
             return Results.Text(csv.ToString(), "text/csv; charset=utf-8");
         });
+        app.MapGet("/manuals/{id:long}.md", DraftingEndpoints.DownloadManualAsync);
         app.MapGet("/healthz", async (Db db, CancellationToken ct) =>
         {
             try

@@ -43,7 +43,7 @@ public sealed class OutboxStore(Db db, TimeProvider time, OutboxSignal signal)
         VALUES (@UserAad, @UserTeamsId, @TenantId, @BotId, @ConversationId, @ServiceUrl, @Activity, 0, 0, @now, @now)
         """;
 
-    /// <summary>Enqueues within an open transaction; call <see cref="OutboxSignal.Notify"/> after commit.</summary>
+    /// <summary>Enqueues within an open transaction; call <see cref="WakeSignal.Notify"/> after commit.</summary>
     public Task EnqueueAsync(DbConnection connection, DbTransaction transaction, IEnumerable<OutboxItem> items) =>
         connection.ExecuteAsync(Insert, items.Select(i => Args(i)), transaction);
 
@@ -97,7 +97,10 @@ public sealed class OutboxStore(Db db, TimeProvider time, OutboxSignal signal)
 }
 
 /// <summary>Wakes the outbox worker when something was enqueued.</summary>
-public sealed class OutboxSignal : IDisposable
+public sealed class OutboxSignal : WakeSignal;
+
+/// <summary>Wakes a background worker when work was queued; several notifications before it wakes count once.</summary>
+public class WakeSignal : IDisposable
 {
     private readonly SemaphoreSlim _signal = new(0, 1);
 
@@ -118,5 +121,9 @@ public sealed class OutboxSignal : IDisposable
 
     public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct) => _signal.WaitAsync(timeout, ct);
 
-    public void Dispose() => _signal.Dispose();
+    public void Dispose()
+    {
+        _signal.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }

@@ -35,7 +35,7 @@ public sealed partial class SignUpRoutes(
         router.OnCardAction(ProjectVerbs.Answer, AnswerFromCardAsync);
         router.OnCardAction(ProjectVerbs.AcceptOffer, (turn, ct) => OfferAsync(turn, accept: true, ct));
         router.OnCardAction(ProjectVerbs.DeclineOffer, (turn, ct) => OfferAsync(turn, accept: false, ct));
-        router.OnContinuation(ContinueAsync);
+        router.OnContinuation("sign-up", ContinueAsync);
     }
 
     /// <summary>Starts a sign-up: checks the project, stores the session and asks for the role.</summary>

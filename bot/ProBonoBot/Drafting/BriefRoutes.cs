@@ -1,0 +1,242 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ProBonoBot.Cards;
+using ProBonoBot.Cards.Drafting;
+using ProBonoBot.Cards.Projects;
+using ProBonoBot.Hosting;
+using ProBonoBot.Outbox;
+using ProBonoBot.People;
+using ProBonoBot.Projects;
+using ProBonoBot.Protocol.Routing;
+using ProBonoBot.SignUps;
+using static ProBonoBot.Hosting.TurnExtensions;
+
+namespace ProBonoBot.Drafting;
+
+/// <summary>
+/// The brief card's buttons. The author edits, regenerates with an instruction, sends to the leaders; a leader
+/// approves (→ a Draft project, never published without a human) or sends it back. Card data only names the
+/// brief and the version shown: who may act comes from the activity, and a stale version changes nothing.
+/// </summary>
+public sealed class BriefRoutes(
+    DraftingStore store,
+    DraftingQueue queue,
+    ProjectStore projects,
+    LeaderDirectory leaders,
+    OutboxStore outbox,
+    LanguageResolver languages) : IRouteModule
+{
+    public void Register(Router router)
+    {
+        ArgumentNullException.ThrowIfNull(router);
+        router.OnCardAction(DraftingVerbs.SaveBrief, SaveAsync);
+        router.OnCardAction(DraftingVerbs.RegenerateBrief, RegenerateAsync);
+        router.OnCardAction(DraftingVerbs.SendBrief, SendAsync);
+        router.OnCardAction(DraftingVerbs.ApproveBrief, ApproveAsync);
+        router.OnCardAction(DraftingVerbs.ReturnBrief, ReturnAsync);
+    }
+
+    /// <summary>The brief named by the card, if the person is its author and the card shows its current, editable version.</summary>
+    private async Task<(BriefRow? Brief, Language Language, CardActionResult? Refusal)> AuthorsBriefAsync(TurnContext turn, CancellationToken ct)
+    {
+        var language = await languages.ResolveAsync(turn, ct).ConfigureAwait(false);
+        var t = UiText.For(language).Drafting;
+        var brief = turn.DataNumber("brief") is { } id ? await store.BriefAsync(id, ct).ConfigureAwait(false) : null;
+        if (brief is null)
+        {
+            return (null, language, CardActionResult.Say(t.UnknownBrief));
+        }
+
+        if (!string.Equals(brief.AuthorAad, turn.Person()?.Aad, StringComparison.OrdinalIgnoreCase))
+        {
+            return (null, language, CardActionResult.Say(t.NotYourBrief));
+        }
+
+        if (turn.DataNumber("version") is not { } shown || shown != brief.Version)
+        {
+            return (null, language, CardActionResult.Say(F(t.Outdated, turn.DataNumber("version") ?? 0, brief.Version)));
+        }
+
+        if (brief.BriefStatus is not (BriefStatus.Draft or BriefStatus.Returned))
+        {
+            return (null, language, brief.ProjectNumber is { } p ? CardActionResult.Say(F(t.AlreadyApproved, p)) : CardActionResult.ReplaceCard(BriefCard.Build(language, DraftingJobRunner.CardModel(brief, language), BriefViewer.Author)));
+        }
+
+        return (brief, language, null);
+    }
+
+    private async Task<CardActionResult> SaveAsync(TurnContext turn, CancellationToken ct)
+    {
+        var (row, language, refusal) = await AuthorsBriefAsync(turn, ct).ConfigureAwait(false);
+        if (row is null)
+        {
+            return refusal!;
+        }
+
+        var t = UiText.For(language).Drafting;
+        var brief = BriefRules.Parse(row.BriefJson).Brief!;
+        var edited = BriefEditor.Apply(brief, turn.CardAction!.Data);
+        var problems = BriefRules.Check(edited, row.Language == "ja" ? Language.Japanese : Language.English);
+        if (problems.Count > 0)
+        {
+            return CardActionResult.Say(string.Join("\n", problems.Select(p => "- " + p)));
+        }
+
+        if (!await store.ReviseBriefAsync(row.Id, row.Version, JsonSerializer.Serialize(edited, DraftingJsonContext.Default.ProjectBrief), row.Source, row.Fallback, row.Language, null, ct).ConfigureAwait(false))
+        {
+            return CardActionResult.Say(F(t.Outdated, row.Version, row.Version + 1));
+        }
+
+        var saved = (await store.BriefAsync(row.Id, ct).ConfigureAwait(false))!;
+        return CardActionResult.ReplaceCard(BriefCard.Build(language, DraftingJobRunner.CardModel(saved, language), BriefViewer.Author, F(t.Saved, saved.Version)));
+    }
+
+    private async Task<CardActionResult> RegenerateAsync(TurnContext turn, CancellationToken ct)
+    {
+        var (row, language, refusal) = await AuthorsBriefAsync(turn, ct).ConfigureAwait(false);
+        if (row is null)
+        {
+            return refusal!;
+        }
+
+        var t = UiText.For(language).Drafting;
+        var instruction = turn.DataString("instruction")?.Trim();
+        if (string.IsNullOrEmpty(instruction))
+        {
+            return CardActionResult.Say(t.InstructionRequired);
+        }
+
+        instruction = instruction.Length > BriefCard.MaxInstruction ? instruction[..BriefCard.MaxInstruction] : instruction;
+        // "in English" / "日本語で" switches the brief's language; otherwise it keeps its own.
+        var target = AsksFor(instruction) ?? (row.Language == "ja" ? Language.Japanese : Language.English);
+        var payload = new JsonObject { ["instruction"] = instruction, ["version"] = row.Version }.ToJsonString();
+        await queue.EnqueueAsync(turn, JobKinds.Regenerate, row.Id, payload, target, ct).ConfigureAwait(false);
+        return CardActionResult.Done;
+    }
+
+    private async Task<CardActionResult> SendAsync(TurnContext turn, CancellationToken ct)
+    {
+        var (row, language, refusal) = await AuthorsBriefAsync(turn, ct).ConfigureAwait(false);
+        if (row is null)
+        {
+            return refusal!;
+        }
+
+        var t = UiText.For(language).Drafting;
+        var list = await leaders.ListAsync(ct).ConfigureAwait(false);
+        if (list.Count == 0)
+        {
+            return CardActionResult.Say(t.NoLeaders);
+        }
+
+        if (!await store.SetBriefStatusAsync(row.Id, row.Version, [(long)BriefStatus.Draft, (long)BriefStatus.Returned], (long)BriefStatus.Sent, null, ct).ConfigureAwait(false))
+        {
+            return CardActionResult.Say(F(t.Outdated, row.Version, row.Version + 1));
+        }
+
+        var sent = (await store.BriefAsync(row.Id, ct).ConfigureAwait(false))!;
+        var messages = new List<OutboxItem>();
+        foreach (var (aad, _) in list)
+        {
+            var leaderLanguage = await languages.ForPersonAsync(aad, language, ct).ConfigureAwait(false);
+            var card = BriefCard.Build(leaderLanguage, DraftingJobRunner.CardModel(sent, leaderLanguage), BriefViewer.Leader,
+                F(UiText.For(leaderLanguage).Drafting.ReviewTitle, sent.AuthorName ?? "?"));
+            messages.Add(SignUpNotices.ToPerson(SignUpNotices.CardActivity(card), aad, null, null, null, null));
+        }
+
+        await outbox.EnqueueAsync(messages, ct).ConfigureAwait(false);
+        return CardActionResult.ReplaceCard(BriefCard.Build(language, DraftingJobRunner.CardModel(sent, language), BriefViewer.ReadOnly, F(t.SentToLeaders, list.Count)));
+    }
+
+    /// <summary>The brief named by the card, if the person is a leader and the card shows the version sent for review.</summary>
+    private async Task<(BriefRow? Brief, Language Language, CardActionResult? Refusal)> ReviewedBriefAsync(TurnContext turn, CancellationToken ct)
+    {
+        var language = await languages.ResolveAsync(turn, ct).ConfigureAwait(false);
+        var t = UiText.For(language).Drafting;
+        if (!await leaders.IsLeaderAsync(turn.Person()?.Aad, ct).ConfigureAwait(false))
+        {
+            return (null, language, CardActionResult.Say(UiText.For(language).Projects.NotALeader));
+        }
+
+        var brief = turn.DataNumber("brief") is { } id ? await store.BriefAsync(id, ct).ConfigureAwait(false) : null;
+        return brief switch
+        {
+            null => (null, language, CardActionResult.Say(t.UnknownBrief)),
+            { BriefStatus: BriefStatus.Approved } => (null, language, CardActionResult.Say(F(t.AlreadyApproved, brief.ProjectNumber))),
+            { BriefStatus: not BriefStatus.Sent } => (null, language, CardActionResult.Say(t.NotSentYet)),
+            _ when turn.DataNumber("version") != brief.Version => (null, language, CardActionResult.Say(F(t.Outdated, turn.DataNumber("version") ?? 0, brief.Version))),
+            _ => (brief, language, null),
+        };
+    }
+
+    private async Task<CardActionResult> ApproveAsync(TurnContext turn, CancellationToken ct)
+    {
+        var (row, language, refusal) = await ReviewedBriefAsync(turn, ct).ConfigureAwait(false);
+        if (row is null)
+        {
+            return refusal!;
+        }
+
+        var t = UiText.For(language).Drafting;
+        var brief = BriefRules.Parse(row.BriefJson).Brief!;
+        var values = BriefToProject.Values(brief);
+        var (draft, errors) = ProjectFormParser.Parse(values, language);
+        if (draft is null)
+        {
+            // Rare (a field the form requires is missing): the leader completes the project form by hand.
+            await turn.SendCardAsync(ProjectFormCard.Build(language, values, errors), ct).ConfigureAwait(false);
+            return CardActionResult.Done;
+        }
+
+        // The status moves first, so two leaders clicking at once make one project, not two.
+        if (!await store.SetBriefStatusAsync(row.Id, row.Version, [(long)BriefStatus.Sent], (long)BriefStatus.Approved, null, ct).ConfigureAwait(false))
+        {
+            var winner = await store.BriefAsync(row.Id, ct).ConfigureAwait(false);
+            return CardActionResult.Say(F(t.AlreadyApproved, winner?.ProjectNumber));
+        }
+
+        var leader = turn.Person()!;
+        var number = await projects.CreateAsync(draft, leader.Aad, leader.Name, ct).ConfigureAwait(false);
+        await store.LinkProjectAsync(row.Id, number, ct).ConfigureAwait(false);
+        var authorLanguage = await languages.ForPersonAsync(row.AuthorAad, language, ct).ConfigureAwait(false);
+        await outbox.EnqueueAsync([SignUpNotices.ToPerson(SignUpNotices.Text(F(UiText.For(authorLanguage).Drafting.ApprovedNotice, brief.Title, leader.Name, number)), row.AuthorAad, null, null, null, null)], ct).ConfigureAwait(false);
+        var approved = (await store.BriefAsync(row.Id, ct).ConfigureAwait(false))!;
+        return CardActionResult.ReplaceCard(BriefCard.Build(language, DraftingJobRunner.CardModel(approved, language), BriefViewer.ReadOnly, F(t.Approved, number, draft.Title)));
+    }
+
+    private async Task<CardActionResult> ReturnAsync(TurnContext turn, CancellationToken ct)
+    {
+        var (row, language, refusal) = await ReviewedBriefAsync(turn, ct).ConfigureAwait(false);
+        if (row is null)
+        {
+            return refusal!;
+        }
+
+        var t = UiText.For(language).Drafting;
+        var note = turn.DataString("note")?.Trim();
+        if (string.IsNullOrEmpty(note))
+        {
+            return CardActionResult.Say(t.InstructionRequired);
+        }
+
+        note = note.Length > BriefCard.MaxInstruction ? note[..BriefCard.MaxInstruction] : note;
+        if (!await store.SetBriefStatusAsync(row.Id, row.Version, [(long)BriefStatus.Sent], (long)BriefStatus.Returned, null, ct).ConfigureAwait(false))
+        {
+            return CardActionResult.Say(t.NotSentYet);
+        }
+
+        var returned = (await store.BriefAsync(row.Id, ct).ConfigureAwait(false))!;
+        var authorLanguage = await languages.ForPersonAsync(row.AuthorAad, language, ct).ConfigureAwait(false);
+        var leader = turn.Person()!;
+        var authorCard = BriefCard.Build(authorLanguage, DraftingJobRunner.CardModel(returned, authorLanguage), BriefViewer.Author,
+            F(UiText.For(authorLanguage).Drafting.ReturnedNotice, leader.Name, DraftingJobRunner.CardModel(returned, authorLanguage).Brief.Title, note));
+        await outbox.EnqueueAsync([SignUpNotices.ToPerson(SignUpNotices.CardActivity(authorCard), row.AuthorAad, null, null, null, null)], ct).ConfigureAwait(false);
+        return CardActionResult.ReplaceCard(BriefCard.Build(language, DraftingJobRunner.CardModel(returned, language), BriefViewer.ReadOnly, F(t.ReturnedToAuthor, returned.AuthorName)));
+    }
+
+    private static Language? AsksFor(string instruction) =>
+        instruction.Contains("english", StringComparison.OrdinalIgnoreCase) || instruction.Contains("英語", StringComparison.Ordinal) ? Language.English
+        : instruction.Contains("japanese", StringComparison.OrdinalIgnoreCase) || instruction.Contains("日本語", StringComparison.Ordinal) ? Language.Japanese
+        : null;
+}

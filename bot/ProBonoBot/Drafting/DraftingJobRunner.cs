@@ -1,0 +1,193 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+using ProBonoBot.Cards;
+using ProBonoBot.Cards.Drafting;
+using ProBonoBot.People;
+using ProBonoBot.Projects;
+using ProBonoBot.Protocol.Activities;
+using ProBonoBot.Protocol.Connector;
+
+namespace ProBonoBot.Drafting;
+
+/// <summary>
+/// Runs one drafting job: tells the person at once, drafts (streaming), saves the result, then sends it. A job
+/// whose result was already saved (the bot stopped between saving and sending) only sends it again.
+/// </summary>
+public sealed class DraftingJobRunner(
+    DraftingStore store,
+    BriefDrafter briefs,
+    ManualDrafter manuals,
+    ProjectStore projects,
+    ProjectAccess access,
+    ManualLinks links,
+    IConnectorClient connector,
+    IOptions<DraftingOptions> options,
+    TimeProvider time)
+{
+    public async Task<long> RunAsync(DraftingJob job, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        var language = job.Language == "ja" ? Language.Japanese : Language.English;
+        var t = UiText.For(language).Drafting;
+        var output = new DraftOutput(connector, job, time, options.Value.StreamInterval);
+        return job.Kind switch
+        {
+            JobKinds.Manual => await ManualAsync(job, language, t, output, ct).ConfigureAwait(false),
+            _ => await BriefAsync(job, language, t, output, ct).ConfigureAwait(false),
+        };
+    }
+
+    private async Task<long> BriefAsync(DraftingJob job, Language language, DraftingTexts t, DraftOutput output, CancellationToken ct)
+    {
+        long tokens = 0;
+        if (job.ResultId is null)
+        {
+            await output.InformAsync(job.Attempts > 1 ? t.Resumed : t.DraftingBrief, ct).ConfigureAwait(false);
+            var payload = JsonNode.Parse(job.Payload)?.AsObject() ?? [];
+            BriefRow? existing = null;
+            NeedRow? need;
+            if (job.Kind == JobKinds.Regenerate)
+            {
+                existing = await store.BriefAsync(job.SubjectId, ct).ConfigureAwait(false) ?? throw new InvalidOperationException("The brief is gone.");
+                need = await store.NeedAsync(existing.NeedId, ct).ConfigureAwait(false);
+            }
+            else
+            {
+                need = await store.NeedAsync(job.SubjectId, ct).ConfigureAwait(false);
+            }
+
+            if (need is null)
+            {
+                throw new InvalidOperationException("The need is gone.");
+            }
+
+            var answers = JsonSerializer.Deserialize(need.Answers, DraftingJsonContext.Default.NeedAnswers) ?? NeedAnswers.None;
+            var previous = existing is null ? null : BriefRules.Parse(existing.BriefJson).Brief;
+            var request = new BriefRequest(need.NeedText, answers, language, previous, payload["instruction"]?.GetValue<string>());
+            var result = await briefs.DraftAsync(request, output.ProgressAsync, ct).ConfigureAwait(false);
+            tokens = result.Tokens;
+            var json = JsonSerializer.Serialize(result.Value, DraftingJsonContext.Default.ProjectBrief);
+            if (existing is null)
+            {
+                await store.SaveNewBriefAsync(job.Id, new BriefRow
+                {
+                    NeedId = need.Id, AuthorAad = job.PersonAad, AuthorName = job.PersonName, Language = language.Code(),
+                    BriefJson = json, Source = result.Source, Fallback = (long)result.Fallback,
+                }, ct).ConfigureAwait(false);
+            }
+            else if (!await store.ReviseBriefAsync(existing.Id, payload["version"]?.GetValue<long>() ?? existing.Version, json, result.Source, (long)result.Fallback, language.Code(), job.Id, ct).ConfigureAwait(false))
+            {
+                var now = await store.BriefAsync(existing.Id, ct).ConfigureAwait(false);
+                await output.FinishAsync(new Activity { Text = F(t.Outdated, payload["version"]?.GetValue<long>() ?? existing.Version, now?.Version ?? existing.Version) }, ct).ConfigureAwait(false);
+                return tokens;
+            }
+
+            job = job with { ResultId = existing?.Id ?? (await ReloadAsync(job.Id, ct).ConfigureAwait(false)) };
+        }
+        else
+        {
+            await output.InformAsync(t.Resumed, ct).ConfigureAwait(false);
+        }
+
+        var brief = await store.BriefAsync(job.ResultId!.Value, ct).ConfigureAwait(false) ?? throw new InvalidOperationException("The brief is gone.");
+        await output.FinishAsync(Activity.WithAdaptiveCard(BriefCard.Build(language, CardModel(brief, language), BriefViewer.Author)), ct).ConfigureAwait(false);
+        return tokens;
+    }
+
+    private async Task<long> ReloadAsync(long jobId, CancellationToken ct) =>
+        await store.JobResultAsync(jobId, ct).ConfigureAwait(false) ?? throw new InvalidOperationException("The job's result was not saved.");
+
+    private async Task<long> ManualAsync(DraftingJob job, Language language, DraftingTexts t, DraftOutput output, CancellationToken ct)
+    {
+        var project = await projects.GetAsync(job.SubjectId, ct).ConfigureAwait(false) ?? throw new InvalidOperationException("The project is gone.");
+        var payload = JsonNode.Parse(job.Payload)?.AsObject() ?? [];
+        var kind = Enum.TryParse<ManualKind>(payload["kind"]?.GetValue<string>(), ignoreCase: true, out var k) ? k : ManualKind.Operational;
+        long tokens = 0;
+        var manualId = job.ResultId;
+        if (manualId is null)
+        {
+            await output.InformAsync(job.Attempts > 1 ? t.Resumed : F(t.DraftingManual, t.ManualName(kind), project.Number), ct).ConfigureAwait(false);
+            var briefRow = await store.BriefForProjectAsync(project.Number, ct).ConfigureAwait(false);
+            var brief = briefRow is null ? null : BriefRules.Parse(briefRow.BriefJson).Brief;
+            var (text, context) = await access.ManualFactsAsync(project, brief, ct).ConfigureAwait(false);
+            ManualDocument? previous = null;
+            if (payload["previous"]?.GetValue<long>() is { } previousId && await store.ManualAsync(previousId, ct).ConfigureAwait(false) is { } p && p.ProjectNumber == project.Number)
+            {
+                previous = JsonSerializer.Deserialize(p.DocumentJson, DraftingJsonContext.Default.ManualDocument);
+            }
+
+            var request = new ManualRequest(project.Number, kind, language, text, context, previous, payload["instruction"]?.GetValue<string>());
+            var result = await manuals.DraftAsync(request, output.ProgressAsync, ct).ConfigureAwait(false);
+            tokens = result.Tokens;
+            manualId = await store.SaveManualAsync(job.Id, new ManualRow
+            {
+                ProjectNumber = project.Number, Kind = kind.ToString().ToLowerInvariant(), Language = language.Code(),
+                DocumentJson = JsonSerializer.Serialize(result.Value, DraftingJsonContext.Default.ManualDocument),
+                Source = result.Source, Fallback = (long)result.Fallback, Instruction = request.Instruction, CreatedBy = job.PersonAad,
+            }, ct).ConfigureAwait(false);
+        }
+        else
+        {
+            await output.InformAsync(t.Resumed, ct).ConfigureAwait(false);
+        }
+
+        var card = await ManualCardAsync(manualId.Value, project, language, job.PersonAad, ct).ConfigureAwait(false);
+        await output.FinishAsync(Activity.WithAdaptiveCard(card), ct).ConfigureAwait(false);
+        return tokens;
+    }
+
+    /// <summary>The manual card, with the person's own download links.</summary>
+    public async Task<JsonObject> ManualCardAsync(long manualId, Project project, Language language, string aad, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        var manual = await store.ManualAsync(manualId, ct).ConfigureAwait(false) ?? throw new InvalidOperationException("The manual is gone.");
+        var document = JsonSerializer.Deserialize(manual.DocumentJson, DraftingJsonContext.Default.ManualDocument)!;
+        var earlier = new List<(int, string)>();
+        foreach (var v in (await store.ManualVersionsAsync(project.Number, manual.Kind, ct).ConfigureAwait(false)).Where(v => v.Version < manual.Version).Take(5))
+        {
+            earlier.Add(((int)v.Version, await links.UrlAsync(v.Id, aad, ct).ConfigureAwait(false)));
+        }
+
+        var (note, isFallback) = SourceNote(UiText.For(language).Drafting, manual.Source, (FallbackReason)manual.Fallback);
+        var kind = Enum.Parse<ManualKind>(manual.Kind, ignoreCase: true);
+        return ManualCards.Build(language, new ManualCardModel(manual.Id, project.Number, project.Title, kind, (int)manual.Version, document, note, isFallback,
+            await links.UrlAsync(manual.Id, aad, ct).ConfigureAwait(false), earlier));
+    }
+
+    /// <summary>The brief card's model.</summary>
+    public static BriefCardModel CardModel(BriefRow row, Language language)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var t = UiText.For(language).Drafting;
+        var brief = BriefRules.Parse(row.BriefJson).Brief ?? throw new InvalidOperationException("A stored brief does not parse.");
+        var (note, isFallback) = SourceNote(t, row.Source, (FallbackReason)row.Fallback);
+        return new BriefCardModel(row.Id, (int)row.Version, row.BriefStatus, brief, row.AuthorName ?? "?", note, isFallback, row.ProjectNumber);
+    }
+
+    public static (string Note, bool IsFallback) SourceNote(DraftingTexts t, string source, FallbackReason reason)
+    {
+        ArgumentNullException.ThrowIfNull(t);
+        return reason != FallbackReason.None ? (F(t.FallbackLabel, ReasonText(t, reason)), true)
+            : source == DraftResult<ProjectBrief>.Offline ? (t.OfflineLabel, false)
+            : (F(t.ModelLabel, source), false);
+    }
+
+    public static string ReasonText(DraftingTexts t, FallbackReason reason)
+    {
+        ArgumentNullException.ThrowIfNull(t);
+        return reason switch
+        {
+            FallbackReason.Timeout => t.ReasonTimeout,
+            FallbackReason.RateLimited => t.ReasonRateLimited,
+            FallbackReason.ServiceError => t.ReasonServiceError,
+            FallbackReason.Refused => t.ReasonRefused,
+            FallbackReason.Invalid => t.ReasonInvalid,
+            FallbackReason.Budget => t.ReasonBudget,
+            _ => t.ReasonUnavailable,
+        };
+    }
+
+    private static string F(string format, params object?[] args) => string.Format(CultureInfo.InvariantCulture, format, args);
+}
