@@ -17,11 +17,14 @@ public partial class AzureTemplateTests
     private static Dictionary<string, string> AppSettings() =>
         AppSetting().Matches(Bicep()).ToDictionary(m => m.Groups["name"].Value, m => m.Groups["value"].Value.Trim());
 
-    private static readonly string[] Platform = ["ASPNETCORE_ENVIRONMENT", "Urls", "WEBSITES_PORT", "APPLICATIONINSIGHTS_CONNECTION_STRING"];
+    // AZURE_CLIENT_ID tells Azure.Identity which user-assigned identity to use for Azure OpenAI.
+    private static readonly string[] Platform = ["ASPNETCORE_ENVIRONMENT", "Urls", "WEBSITES_PORT", "APPLICATIONINSIGHTS_CONNECTION_STRING", "AZURE_CLIENT_ID"];
 
     [Theory]
     [InlineData("ASPNETCORE_ENVIRONMENT")]
     [InlineData("MicrosoftAppType")]
+    [InlineData("Drafting__Provider")]
+    [InlineData("Drafting__Endpoint")]
     [InlineData("MicrosoftAppId")]
     [InlineData("MicrosoftAppTenantId")]
     [InlineData("Storage__Provider")]

@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Xml.Linq;
 using ProBonoBot.Club;
 using ProBonoBot.Broadcasts;
+using ProBonoBot.Drafting;
 using ProBonoBot.Hosting;
 using ProBonoBot.Protocol.Auth;
 using ProBonoBot.Protocol.Connector;
@@ -23,6 +24,7 @@ public static class SettingsCatalog
         (StorageOptions.Section, typeof(StorageOptions)),
         (ClubOptions.Section, typeof(ClubOptions)),
         (BroadcastOptions.Section, typeof(BroadcastOptions)),
+        (DraftingOptions.Section, typeof(DraftingOptions)),
     ];
 
     public static IReadOnlyList<Setting> All()
