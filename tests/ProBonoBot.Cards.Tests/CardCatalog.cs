@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ProBonoBot.Cards;
 using ProBonoBot.Cards.Broadcasts;
+using ProBonoBot.Cards.Drafting;
 using ProBonoBot.Cards.Help;
 using ProBonoBot.Cards.Projects;
 using ProBonoBot.Cards.SignUps;
@@ -29,6 +30,14 @@ public static class CardCatalog
         ["announcement-waitlisted.ja"] = () => AnnouncementCard.Build(Language.Japanese, Wood(), new ViewerState(ViewerStanding.Waitlisted, "データ分析", 2), ["29:user-1"]),
         ["preview.en"] = () => AnnouncementCard.Preview(Language.English, Wood() with { Status = ProjectStatus.Draft }, "Draft #3 is saved."),
         ["preview.ja"] = () => AnnouncementCard.Preview(Language.Japanese, Wood() with { Status = ProjectStatus.Draft }, "下書き #3 を保存しました。"),
+        ["brief.en"] = () => BriefCard.Build(Language.English, new BriefCardModel(7, 1, BriefStatus.Draft, Brief(japanese: false), "Aiko Mori", "Drafted without an AI model: check every \"To confirm\" item before sending it on.", false), BriefViewer.Author),
+        ["brief.ja"] = () => BriefCard.Build(Language.Japanese, new BriefCardModel(7, 2, BriefStatus.Draft, Brief(japanese: true), "森 愛子", "AIモデルを使えなかったため（応答に時間がかかりすぎました）、AIなしで下書きしました。", true), BriefViewer.Author),
+        ["brief-review.ja"] = () => BriefCard.Build(Language.Japanese, new BriefCardModel(7, 2, BriefStatus.Sent, Brief(japanese: true), "森 愛子", "AIモデル（gpt-4.1-mini）で下書きしました。", false), BriefViewer.Leader, "森 愛子さんからブリーフの確認依頼です"),
+        ["brief-approved.en"] = () => BriefCard.Build(Language.English, new BriefCardModel(7, 1, BriefStatus.Approved, Brief(japanese: false), "Aiko Mori", "Drafted with an AI model (gpt-4.1-mini).", false, 12), BriefViewer.ReadOnly, "Approved: draft project #12 exists now."),
+        ["manual-choose.en"] = () => ManualCards.Choose(Language.English, [new ManualProjectChoice(3, "Reclaimed wood tracking"), new ManualProjectChoice(4, "Market website")]),
+        ["manual-choose.ja"] = () => ManualCards.Choose(Language.Japanese, [new ManualProjectChoice(3, "古材トレーサビリティ")]),
+        ["manual.en"] = () => ManualCards.Build(Language.English, new ManualCardModel(5, 4, "Market website", ManualKind.Operational, 2, Manual(), "Drafted without an AI model.", false,
+            "https://bot.example.com/manuals/5.md?user=u&expires=1&sig=abc", [(1, "https://bot.example.com/manuals/4.md?user=u&expires=1&sig=def")])),
         ["project-form.en"] = () => ProjectFormCard.Build(Language.English),
         ["project-form-errors.ja"] = () => ProjectFormCard.Build(Language.Japanese,
             new ProjectFormValues(3, "", "能登の団体", "概要", null, null, "デザイナー | Figma | 99", "100", null, null, "onsite", "輪島", "ja"),
@@ -60,6 +69,34 @@ public static class CardCatalog
         ["broadcast-report-done.ja"] = () => BroadcastCards.Report(Language.Japanese,
             new BroadcastProgress(7, 3, "廃材トラッキング", 815, 800, 0, 4, 8, 3, 12.5, null, true, false, "https://probonobot.example/broadcasts/7/undelivered.csv?expires=1&sig=ab")),
     };
+
+    /// <summary>A brief as the offline drafter writes it for the reclaimed-wood need.</summary>
+    public static ProjectBrief Brief(bool japanese) => japanese
+        ? new ProjectBrief("記録と履歴を追える管理の仕組みづくり", "ja", new PartnerProfile("要確認", "解体される家から古材を救い出して再利用する活動", "要確認", "要確認"),
+            "データ管理・トレーサビリティ（災害復興支援）", "能登の地震で解体される家から古材を救い出しています。どの家の材か、保管場所、渡し先を紙の台帳で管理していて、履歴が分からなくなります。",
+            "記録と履歴を一元管理できるデータベースを通じて、支援先の課題を解決する。", "現場の負担を減らし、復興の取り組みを記録・継続できるようにする。",
+            ["記録と履歴を一元管理できるデータベース（入力画面つき）", "運用マニュアルと引き継ぎ資料"], ["現状の業務・課題の聞き取り"], ["引き渡し後の継続的な運用・保守（支援先が担当）"],
+            [new BriefRole("プロジェクトマネージャー", "進行管理、支援先との調整", 1, 5), new BriefRole("データベース設計・開発", "データ設計、ノーコード", 2, 5)], 3,
+            "1人あたり週5時間程度（要確認）", "3か月程度（要確認）", "要確認", "来年3月", "要確認（動かせるか支援先に確認）",
+            [new BriefPhase("フェーズ1：理解と計画", "現状と要望を聞き取る", "キックオフ会議"), new BriefPhase("フェーズ2：制作", "試作をつくる", "中間報告会"), new BriefPhase("フェーズ3：仕上げと引き継ぎ", "引き継ぐ", "最終報告会")],
+            "週1回30分のチーム定例", "プロジェクト用のTeamsチャネル", "リモート中心（要確認）", ["Microsoft Teams"],
+            new BriefReadiness("要確認", "要確認", "操作説明会と運用マニュアル"), ["合意した期限までに引き渡す"], ["被災地の現場は多忙"], ["支援先の正式な団体名は？", "開始時期は？"])
+        : new ProjectBrief("A website that tells the partner's story — Riverside Farmers Market", "en", new PartnerProfile("Riverside Farmers Market", "To confirm", "visitors, vendors", "To confirm"),
+            "Website", "The Riverside Farmers Market needs a new website. Our site does not work on phones and only one volunteer can update it.",
+            "To solve the partner's problem through a mobile-friendly website the partner can update themselves.", "The partner spends more time on its mission.",
+            ["A mobile-friendly website the partner can update themselves", "An operating manual and handover notes"], ["Interviews about how things work today"], ["Buying or contracting paid services"],
+            [new BriefRole("Project manager", "planning, keeping in touch with the partner", 1, 5), new BriefRole("Web designer", "UI design, Figma", 1, 5), new BriefRole("Web developer", "WordPress, HTML/CSS", 1, 5)], 3,
+            "About 5 h a week per person (To confirm)", "About 3 months (To confirm)", "To confirm", "April", "To confirm (ask the partner whether it can move)",
+            [new BriefPhase("Phase 1: understand and plan", "Agree the scope", "Kickoff meeting"), new BriefPhase("Phase 2: build", "Build a first version", "Interim review"), new BriefPhase("Phase 3: finish and hand over", "Hand over", "Final handover meeting")],
+            "A 30-minute team meeting every week", "A Teams channel for the project", "Mostly remote (To confirm)", ["Microsoft Teams"],
+            new BriefReadiness("To confirm", "To confirm", "A hands-on session"), ["Handed over by the agreed date"], ["Scope creep"], ["When can the project start?"]);
+
+    public static ManualDocument Manual() => new("Operational manual — Market website",
+    [
+        new ManualSection("Roles and responsibilities", "- Leader: Aiko Mori\n- **Web designer** (2): Figma"),
+        new ManualSection("Communication rules", "- Talk in the project's Teams channel\n- Reply within two working days when mentioned"),
+        new ManualSection("Meetings", "A 30-minute team meeting every week (online)."),
+    ]);
 
     /// <summary>A realistic project: the Noto reclaimed-wood rescue team's tracking need.</summary>
     public static ProjectCardModel Wood() => new(

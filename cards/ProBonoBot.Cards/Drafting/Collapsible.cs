@@ -6,8 +6,10 @@ namespace ProBonoBot.Cards.Drafting;
 /// <summary>A heading that shows or hides its section (Action.ToggleVisibility) — long drafts stay readable.</summary>
 internal static class Collapsible
 {
-    public static IEnumerable<JsonNode> Section(string id, string heading, IEnumerable<JsonNode> items, bool open)
+    public static IEnumerable<JsonNode> Section(string name, string heading, IEnumerable<JsonNode> items, bool open)
     {
+        // Element ids share one namespace with the card's inputs ("deliverables", "questions"): prefixed.
+        var id = "section-" + name;
         var header = Card.Container([Card.Text("▸ " + heading, weight: "Bolder", color: "Accent")], separator: true);
         header["selectAction"] = new JsonObject
         {
