@@ -12,5 +12,11 @@ SELECT json_build_object(
               WHERE su.user_aad = :aad),
   'signUpInProgress', (SELECT json_agg(s) FROM signup_sessions s WHERE s.user_aad = :aad),
   'leader', (SELECT json_agg(l) FROM leaders l WHERE l.aad_object_id = :aad),
-  'projectsLed', (SELECT json_agg(json_build_object('project', number, 'title', title)) FROM projects WHERE leader_aad = :aad)
+  'projectsLed', (SELECT json_agg(json_build_object('project', number, 'title', title)) FROM projects WHERE leader_aad = :aad),
+  'needs', (SELECT json_agg(json_build_object('id', n.id, 'text', n.need_text, 'answers', n.answers, 'createdAt', n.created_at)) FROM needs n WHERE n.author_aad = :aad),
+  'briefs', (SELECT json_agg(json_build_object('id', b.id, 'version', b.version, 'status', b.status, 'project', b.project_number, 'brief', b.brief_json::json))
+             FROM briefs b WHERE b.author_aad = :aad),
+  'manualsRequested', (SELECT json_agg(json_build_object('project', m.project_number, 'kind', m.kind, 'version', m.version, 'instruction', m.instruction, 'createdAt', m.created_at))
+                       FROM manuals m WHERE m.created_by = :aad),
+  'draftingRequests', (SELECT json_agg(json_build_object('kind', j.kind, 'status', j.status, 'createdAt', j.created_at)) FROM drafting_jobs j WHERE j.person_aad = :aad)
 );

@@ -21,7 +21,7 @@ public sealed record ManualCardModel(
     IReadOnlyList<(int Version, string Url)> Earlier);
 
 /// <summary>The manual picker and the manual itself.</summary>
-public static class ManualCards
+public static partial class ManualCards
 {
     /// <summary>Teams refuses cards above ~28 KB: each section shows at most this much, the download has it all.</summary>
     public const int MaxSectionChars = 1800;
@@ -56,7 +56,9 @@ public static class ManualCards
         for (var i = 0; i < model.Document.Sections.Count; i++)
         {
             var section = model.Document.Sections[i];
-            var text = section.Body.Length > MaxSectionChars ? section.Body[..MaxSectionChars] + "\n\n" + t.ManualTruncated : section.Body;
+            // Model-written Markdown: links are shown as text, never as a disguised link.
+            var plain = LinkPattern().Replace(section.Body, "$1 ($2)");
+            var text = plain.Length > MaxSectionChars ? plain[..MaxSectionChars] + "\n\n" + t.ManualTruncated : plain;
             body.AddRange(Collapsible.Section($"s{i + 1}", section.Heading, [Card.Text(text)], open: i == 0));
         }
 
@@ -75,4 +77,7 @@ public static class ManualCards
             ])),
         ]);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\[([^\]\n]*)\]\(([^)\s]*)\)", System.Text.RegularExpressions.RegexOptions.None, 200)]
+    private static partial System.Text.RegularExpressions.Regex LinkPattern();
 }
