@@ -55,6 +55,19 @@ public sealed class NeedFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task NewNeed_InChannel_TypingThenBriefPostedInTheThread()
+    {
+        await _bot.PostAsync(Activities.ChannelMessage(Url, "new need: " + CompleteNeed));
+
+        var typing = await NextAsync(r => (string?)r.Json?["type"] == "typing");
+        Assert.Contains(Uri.EscapeDataString("19:team0123@thread.tacv2;messageid=1763600523456"), typing.RawTarget, StringComparison.Ordinal);
+        var posted = await NextAsync(r => CardOf(r) is not null);
+        Assert.Null(StreamType(posted));
+        Assert.Contains(Uri.EscapeDataString("19:team0123@thread.tacv2;messageid=1763600523456"), posted.RawTarget, StringComparison.Ordinal);
+        Assert.Contains("Riverside Farmers Market", CardOf(posted)!.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task NewNeed_MissingFacts_AsksQuestionsThenDraftsWithAnswers()
     {
         await AuthorSaysAsync("new need: our volunteers keep losing track of the donated tools we lend out to families.");
