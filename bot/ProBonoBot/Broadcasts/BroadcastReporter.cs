@@ -44,7 +44,9 @@ public sealed class BroadcastReporter(
                         await ReportAsync(id, stoppingToken).ConfigureAwait(false);
                     }
                 }
-                catch (Exception ex) when (ex is System.Data.Common.DbException or ConnectorException or HttpRequestException)
+                // A background loop must never stop the host: whatever a step throws (a database going away
+                // surfaces as several exception types), it is logged and the loop goes on.
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
                 {
                     Log.ClubStepFailed(logger, "broadcast-report", ex.GetType().Name);
                 }

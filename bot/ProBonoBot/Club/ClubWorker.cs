@@ -69,7 +69,7 @@ public sealed class ClubWorker(
         {
             await step(ct).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException or HttpRequestException)
+        catch (Exception ex) when (!ct.IsCancellationRequested)
         {
             Log.ClubStepFailed(logger, name, ex.GetType().Name);
         }

@@ -52,7 +52,7 @@ public sealed class DraftingWorker(
             {
                 return;
             }
-            catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException or TimeoutException)
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
                 Log.DraftingJobFailed(logger, 0, ex.GetType().Name);
                 await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ConfigureAwait(false);

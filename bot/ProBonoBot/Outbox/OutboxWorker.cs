@@ -59,7 +59,7 @@ public sealed class OutboxWorker(
             {
                 return;
             }
-            catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException)
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
                 Log.OutboxLoopFailed(logger, ex.GetType().Name);
                 await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ConfigureAwait(false);
