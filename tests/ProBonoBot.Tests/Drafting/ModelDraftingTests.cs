@@ -216,6 +216,19 @@ public sealed class ModelDraftingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Adapter_EndpointWithoutTrailingSlash_SamePath()
+    {
+        _stub.Enqueue(new StubReply(StubMode.Content, "hello"));
+        var options = Options();
+        options.Endpoint = _stub.Endpoint.TrimEnd('/');
+        using var client = ChatClientFactory.Create(options)!;
+
+        var response = await client.GetResponseAsync([new ChatMessage(ChatRole.User, "hi")]);
+
+        Assert.Equal("hello", response.Text);
+    }
+
+    [Fact]
     public async Task Adapter_NonStreamingAnswer_TextAndUsage()
     {
         _stub.Enqueue(new StubReply(StubMode.Content, "hello"));
