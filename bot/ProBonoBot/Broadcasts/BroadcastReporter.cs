@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Extensions.Options;
 using ProBonoBot.Cards;
 using ProBonoBot.Cards.Broadcasts;
@@ -25,6 +23,7 @@ public sealed class BroadcastReporter(
     IConnectorClient connector,
     IOptions<BroadcastOptions> options,
     IOptions<BotHostOptions> host,
+    LinkSigner links,
     TimeProvider time,
     ILogger<BroadcastReporter> logger) : BackgroundService
 {
@@ -100,29 +99,15 @@ public sealed class BroadcastReporter(
             FailuresUrl: await FailuresUrlAsync(id, ct).ConfigureAwait(false));
     }
 
-    /// <summary>An expiring link signed with HMAC-SHA256; only the bot can make one.</summary>
+    /// <summary>An expiring signed link to the CSV of who was not reached.</summary>
     public async Task<string> FailuresUrlAsync(long id, CancellationToken ct)
     {
-        var expires = (time.GetUtcNow() + options.Value.LinkLifetime).ToUnixTimeSeconds();
-        var signature = await SignAsync(id, expires, ct).ConfigureAwait(false);
+        var (expires, signature) = await links.SignAsync(Subject(id), options.Value.LinkLifetime, ct).ConfigureAwait(false);
         return $"{host.Value.PublicBaseUrl.TrimEnd('/')}/broadcasts/{id}/undelivered.csv?expires={expires}&sig={signature}";
     }
 
-    public async Task<bool> VerifyAsync(long id, long expires, string? signature, CancellationToken ct)
-    {
-        if (signature is null || expires < time.GetUtcNow().ToUnixTimeSeconds())
-        {
-            return false;
-        }
+    public Task<bool> VerifyAsync(long id, long expires, string? signature, CancellationToken ct) =>
+        links.VerifyAsync(Subject(id), expires, signature, ct);
 
-        var expected = Encoding.ASCII.GetBytes(await SignAsync(id, expires, ct).ConfigureAwait(false));
-        return CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(signature));
-    }
-
-    private async Task<string> SignAsync(long id, long expires, CancellationToken ct)
-    {
-        var key = await broadcasts.LinkKeyAsync(ct).ConfigureAwait(false);
-        var mac = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{id}:{expires}")));
-        return Convert.ToHexString(mac).ToLowerInvariant();
-    }
+    private static string Subject(long id) => id.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Dapper;
 using ProBonoBot.Outbox;
 using ProBonoBot.Storage;
@@ -134,20 +133,6 @@ public sealed class BroadcastStore(Db db, TimeProvider time, OutboxSignal signal
     public Task<IReadOnlyList<(string? UserAad, string? ConversationId, long Status, string? Result)>> UndeliveredAsync(long id, CancellationToken ct) =>
         db.ReadAsync<IReadOnlyList<(string?, string?, long, string?)>>(async c => [.. await c.QueryAsync<(string?, string?, long, string?)>(
             "SELECT user_aad, conversation_id, status, result FROM outbox WHERE broadcast_id = @id AND status NOT IN (0, 1) ORDER BY id", new { id }).ConfigureAwait(false)], ct);
-
-    /// <summary>The key that signs report links, created once and shared by every instance.</summary>
-    public async Task<byte[]> LinkKeyAsync(CancellationToken ct)
-    {
-        var key = await db.ReadAsync(c => c.QuerySingleOrDefaultAsync<string?>("SELECT value FROM app_keys WHERE name = 'report-links'"), ct).ConfigureAwait(false);
-        if (key is null)
-        {
-            await db.WriteAsync(c => c.ExecuteAsync("INSERT INTO app_keys (name, value) VALUES ('report-links', @value) ON CONFLICT (name) DO NOTHING",
-                new { value = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) }), ct).ConfigureAwait(false);
-            key = await db.ReadAsync(c => c.QuerySingleAsync<string>("SELECT value FROM app_keys WHERE name = 'report-links'"), ct).ConfigureAwait(false);
-        }
-
-        return Convert.FromBase64String(key);
-    }
 }
 
 /// <summary>A broadcast as stored.</summary>

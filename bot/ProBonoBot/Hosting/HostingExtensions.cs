@@ -49,6 +49,7 @@ public static class HostingExtensions
             .ValidateOnStart();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<DeliveryRate>();
+        services.AddSingleton<LinkSigner>();
         services.AddSingleton<BroadcastStore>();
         services.AddSingleton<BroadcastReporter>();
         services.AddHostedService(sp => sp.GetRequiredService<BroadcastReporter>());
