@@ -60,7 +60,7 @@ public sealed class BriefRoutes(
 
         if (brief.BriefStatus is not (BriefStatus.Draft or BriefStatus.Returned))
         {
-            return (null, language, brief.ProjectNumber is { } p ? CardActionResult.Say(F(t.AlreadyApproved, p)) : CardActionResult.ReplaceCard(BriefCard.Build(language, DraftingJobRunner.CardModel(brief, language), BriefViewer.Author)));
+            return (null, language, brief.ProjectNumber is { } p ? CardActionResult.Say(F(t.AlreadyApproved, p)) : CardActionResult.ReplaceCard(BriefViews.Card(brief, language, BriefViewer.Author)));
         }
 
         return (brief, language, null);
@@ -89,7 +89,7 @@ public sealed class BriefRoutes(
         }
 
         var saved = (await store.BriefAsync(row.Id, ct).ConfigureAwait(false))!;
-        return CardActionResult.ReplaceCard(BriefCard.Build(language, DraftingJobRunner.CardModel(saved, language), BriefViewer.Author, F(t.Saved, saved.Version)));
+        return CardActionResult.ReplaceCard(BriefViews.Card(saved, language, BriefViewer.Author, F(t.Saved, saved.Version)));
     }
 
     private async Task<CardActionResult> RegenerateAsync(TurnContext turn, CancellationToken ct)
@@ -101,13 +101,11 @@ public sealed class BriefRoutes(
         }
 
         var t = UiText.For(language).Drafting;
-        var instruction = turn.DataString("instruction")?.Trim();
-        if (string.IsNullOrEmpty(instruction))
+        if (turn.DataText("instruction", BriefCard.MaxInstruction) is not { } instruction)
         {
             return CardActionResult.Say(t.InstructionRequired);
         }
 
-        instruction = instruction.Length > BriefCard.MaxInstruction ? instruction[..BriefCard.MaxInstruction] : instruction;
         // "in English" / "日本語で" switches the brief's language; otherwise it keeps its own.
         var target = AsksFor(instruction) ?? (row.Language == "ja" ? Language.Japanese : Language.English);
         var payload = new JsonObject { ["instruction"] = instruction, ["version"] = row.Version }.ToJsonString();
@@ -140,13 +138,13 @@ public sealed class BriefRoutes(
         foreach (var (aad, _) in list)
         {
             var leaderLanguage = await languages.ForPersonAsync(aad, language, ct).ConfigureAwait(false);
-            var card = BriefCard.Build(leaderLanguage, DraftingJobRunner.CardModel(sent, leaderLanguage), BriefViewer.Leader,
+            var card = BriefViews.Card(sent, leaderLanguage, BriefViewer.Leader,
                 F(UiText.For(leaderLanguage).Drafting.ReviewTitle, sent.AuthorName ?? "?"));
             messages.Add(SignUpNotices.ToPerson(SignUpNotices.CardActivity(card), aad, null, null, null, null));
         }
 
         await outbox.EnqueueAsync(messages, ct).ConfigureAwait(false);
-        return CardActionResult.ReplaceCard(BriefCard.Build(language, DraftingJobRunner.CardModel(sent, language), BriefViewer.ReadOnly, F(t.SentToLeaders, list.Count)));
+        return CardActionResult.ReplaceCard(BriefViews.Card(sent, language, BriefViewer.ReadOnly, F(t.SentToLeaders, list.Count)));
     }
 
     /// <summary>The brief named by the card, if the person is a leader and the card shows the version sent for review.</summary>
@@ -202,7 +200,7 @@ public sealed class BriefRoutes(
         var authorLanguage = await languages.ForPersonAsync(row.AuthorAad, language, ct).ConfigureAwait(false);
         await outbox.EnqueueAsync([SignUpNotices.ToPerson(SignUpNotices.Text(F(UiText.For(authorLanguage).Drafting.ApprovedNotice, brief.Title, leader.Name, number)), row.AuthorAad, null, null, null, null)], ct).ConfigureAwait(false);
         var approved = (await store.BriefAsync(row.Id, ct).ConfigureAwait(false))!;
-        return CardActionResult.ReplaceCard(BriefCard.Build(language, DraftingJobRunner.CardModel(approved, language), BriefViewer.ReadOnly, F(t.Approved, number, draft.Title)));
+        return CardActionResult.ReplaceCard(BriefViews.Card(approved, language, BriefViewer.ReadOnly, F(t.Approved, number, draft.Title)));
     }
 
     private async Task<CardActionResult> ReturnAsync(TurnContext turn, CancellationToken ct)
@@ -214,13 +212,11 @@ public sealed class BriefRoutes(
         }
 
         var t = UiText.For(language).Drafting;
-        var note = turn.DataString("note")?.Trim();
-        if (string.IsNullOrEmpty(note))
+        if (turn.DataText("note", BriefCard.MaxInstruction) is not { } note)
         {
             return CardActionResult.Say(t.InstructionRequired);
         }
 
-        note = note.Length > BriefCard.MaxInstruction ? note[..BriefCard.MaxInstruction] : note;
         if (!await store.SetBriefStatusAsync(row.Id, row.Version, [(long)BriefStatus.Sent], (long)BriefStatus.Returned, null, ct).ConfigureAwait(false))
         {
             return CardActionResult.Say(t.NotSentYet);
@@ -229,10 +225,11 @@ public sealed class BriefRoutes(
         var returned = (await store.BriefAsync(row.Id, ct).ConfigureAwait(false))!;
         var authorLanguage = await languages.ForPersonAsync(row.AuthorAad, language, ct).ConfigureAwait(false);
         var leader = turn.Person()!;
-        var authorCard = BriefCard.Build(authorLanguage, DraftingJobRunner.CardModel(returned, authorLanguage), BriefViewer.Author,
-            F(UiText.For(authorLanguage).Drafting.ReturnedNotice, leader.Name, DraftingJobRunner.CardModel(returned, authorLanguage).Brief.Title, note));
+        var authorModel = BriefViews.Model(returned, authorLanguage);
+        var authorCard = BriefCard.Build(authorLanguage, authorModel, BriefViewer.Author,
+            F(UiText.For(authorLanguage).Drafting.ReturnedNotice, leader.Name, authorModel.Brief.Title, note));
         await outbox.EnqueueAsync([SignUpNotices.ToPerson(SignUpNotices.CardActivity(authorCard), row.AuthorAad, null, null, null, null)], ct).ConfigureAwait(false);
-        return CardActionResult.ReplaceCard(BriefCard.Build(language, DraftingJobRunner.CardModel(returned, language), BriefViewer.ReadOnly, F(t.ReturnedToAuthor, returned.AuthorName)));
+        return CardActionResult.ReplaceCard(BriefViews.Card(returned, language, BriefViewer.ReadOnly, F(t.ReturnedToAuthor, returned.AuthorName)));
     }
 
     private static Language? AsksFor(string instruction) =>

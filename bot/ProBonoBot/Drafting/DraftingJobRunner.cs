@@ -8,6 +8,7 @@ using ProBonoBot.People;
 using ProBonoBot.Projects;
 using ProBonoBot.Protocol.Activities;
 using ProBonoBot.Protocol.Connector;
+using static ProBonoBot.Hosting.TurnExtensions;
 
 namespace ProBonoBot.Drafting;
 
@@ -69,9 +70,10 @@ public sealed class DraftingJobRunner(
             var result = await briefs.DraftAsync(request, output.ProgressAsync, ct).ConfigureAwait(false);
             tokens = result.Tokens;
             var json = JsonSerializer.Serialize(result.Value, DraftingJsonContext.Default.ProjectBrief);
+            long saved;
             if (existing is null)
             {
-                await store.SaveNewBriefAsync(job.Id, new BriefRow
+                saved = await store.SaveNewBriefAsync(job.Id, new BriefRow
                 {
                     NeedId = need.Id, AuthorAad = job.PersonAad, AuthorName = job.PersonName, Language = language.Code(),
                     BriefJson = json, Source = result.Source, Fallback = (long)result.Fallback,
@@ -83,8 +85,12 @@ public sealed class DraftingJobRunner(
                 await output.FinishAsync(new Activity { Text = F(t.Outdated, payload["version"]?.GetValue<long>() ?? existing.Version, now?.Version ?? existing.Version) }, ct).ConfigureAwait(false);
                 return tokens;
             }
+            else
+            {
+                saved = existing.Id;
+            }
 
-            job = job with { ResultId = existing?.Id ?? (await ReloadAsync(job.Id, ct).ConfigureAwait(false)) };
+            job = job with { ResultId = saved };
         }
         else
         {
@@ -92,12 +98,9 @@ public sealed class DraftingJobRunner(
         }
 
         var brief = await store.BriefAsync(job.ResultId!.Value, ct).ConfigureAwait(false) ?? throw new InvalidOperationException("The brief is gone.");
-        await output.FinishAsync(Activity.WithAdaptiveCard(BriefCard.Build(language, CardModel(brief, language), BriefViewer.Author)), ct).ConfigureAwait(false);
+        await output.FinishAsync(Activity.WithAdaptiveCard(BriefViews.Card(brief, language, BriefViewer.Author)), ct).ConfigureAwait(false);
         return tokens;
     }
-
-    private async Task<long> ReloadAsync(long jobId, CancellationToken ct) =>
-        await store.JobResultAsync(jobId, ct).ConfigureAwait(false) ?? throw new InvalidOperationException("The job's result was not saved.");
 
     private async Task<long> ManualAsync(DraftingJob job, Language language, DraftingTexts t, DraftOutput output, CancellationToken ct)
     {
@@ -150,44 +153,9 @@ public sealed class DraftingJobRunner(
             earlier.Add(((int)v.Version, await links.UrlAsync(v.Id, aad, ct).ConfigureAwait(false)));
         }
 
-        var (note, isFallback) = SourceNote(UiText.For(language).Drafting, manual.Source, (FallbackReason)manual.Fallback);
+        var (note, isFallback) = BriefViews.SourceNote(UiText.For(language).Drafting, manual.Source, (FallbackReason)manual.Fallback);
         var kind = Enum.Parse<ManualKind>(manual.Kind, ignoreCase: true);
         return ManualCards.Build(language, new ManualCardModel(manual.Id, project.Number, project.Title, kind, (int)manual.Version, document, note, isFallback,
             await links.UrlAsync(manual.Id, aad, ct).ConfigureAwait(false), earlier));
     }
-
-    /// <summary>The brief card's model.</summary>
-    public static BriefCardModel CardModel(BriefRow row, Language language)
-    {
-        ArgumentNullException.ThrowIfNull(row);
-        var t = UiText.For(language).Drafting;
-        var brief = BriefRules.Parse(row.BriefJson).Brief ?? throw new InvalidOperationException("A stored brief does not parse.");
-        var (note, isFallback) = SourceNote(t, row.Source, (FallbackReason)row.Fallback);
-        return new BriefCardModel(row.Id, (int)row.Version, row.BriefStatus, brief, row.AuthorName ?? "?", note, isFallback, row.ProjectNumber);
-    }
-
-    public static (string Note, bool IsFallback) SourceNote(DraftingTexts t, string source, FallbackReason reason)
-    {
-        ArgumentNullException.ThrowIfNull(t);
-        return reason != FallbackReason.None ? (F(t.FallbackLabel, ReasonText(t, reason)), true)
-            : source == DraftResult<ProjectBrief>.Offline ? (t.OfflineLabel, false)
-            : (F(t.ModelLabel, source), false);
-    }
-
-    public static string ReasonText(DraftingTexts t, FallbackReason reason)
-    {
-        ArgumentNullException.ThrowIfNull(t);
-        return reason switch
-        {
-            FallbackReason.Timeout => t.ReasonTimeout,
-            FallbackReason.RateLimited => t.ReasonRateLimited,
-            FallbackReason.ServiceError => t.ReasonServiceError,
-            FallbackReason.Refused => t.ReasonRefused,
-            FallbackReason.Invalid => t.ReasonInvalid,
-            FallbackReason.Budget => t.ReasonBudget,
-            _ => t.ReasonUnavailable,
-        };
-    }
-
-    private static string F(string format, params object?[] args) => string.Format(CultureInfo.InvariantCulture, format, args);
 }

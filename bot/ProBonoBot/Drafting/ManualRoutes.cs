@@ -73,7 +73,7 @@ public sealed partial class ManualRoutes(
         }
 
         var kind = Enum.TryParse<ManualKind>(turn.DataString("kind"), ignoreCase: true, out var k) && Enum.IsDefined(k) ? k : ManualKind.Operational;
-        var payload = new JsonObject { ["kind"] = kind.ToString().ToLowerInvariant(), ["instruction"] = Instruction(turn) }.ToJsonString();
+        var payload = new JsonObject { ["kind"] = kind.ToString().ToLowerInvariant(), ["instruction"] = turn.DataText("instruction", BriefCard.MaxInstruction) }.ToJsonString();
         await queue.EnqueueAsync(turn, JobKinds.Manual, project.Number, payload, language, ct).ConfigureAwait(false);
         return CardActionResult.Done;
     }
@@ -94,7 +94,7 @@ public sealed partial class ManualRoutes(
             return refusal!;
         }
 
-        if (Instruction(turn) is not { } instruction)
+        if (turn.DataText("instruction", BriefCard.MaxInstruction) is not { } instruction)
         {
             return CardActionResult.Say(t.InstructionRequired);
         }
@@ -116,9 +116,6 @@ public sealed partial class ManualRoutes(
             ? (project, null)
             : (null, CardActionResult.Say(F(UiText.For(language).Drafting.ManualNotMember, project.Number)));
     }
-
-    private static string? Instruction(TurnContext turn) =>
-        turn.DataString("instruction")?.Trim() is { Length: > 0 } text ? (text.Length > BriefCard.MaxInstruction ? text[..BriefCard.MaxInstruction] : text) : null;
 
     [GeneratedRegex(@"^(manual|manuals|guide|マニュアル|手順書|ガイド)(\s*#?(?<n>[0-9０-９]+))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 200)]
     private static partial Regex ManualPattern();

@@ -79,12 +79,7 @@ public sealed class ModelCaller(DraftingModel model, IOptions<DraftingOptions> o
             Log.ModelFailed(logger, 0, "timeout");
             return new Reply(string.Empty, tokens, FallbackReason.Timeout);
         }
-        catch (HttpRequestException ex)
-        {
-            Log.ModelFailed(logger, 0, ex.GetType().Name);
-            return new Reply(string.Empty, tokens, FallbackReason.Unavailable);
-        }
-        catch (IOException ex)
+        catch (Exception ex) when (ex is HttpRequestException or IOException)
         {
             Log.ModelFailed(logger, 0, ex.GetType().Name);
             return new Reply(string.Empty, tokens, FallbackReason.Unavailable);

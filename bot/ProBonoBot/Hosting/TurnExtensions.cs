@@ -58,5 +58,9 @@ public static class TurnExtensions
             }
             : null;
 
+    /// <summary>A free-text field of the card action's data, trimmed and cut to <paramref name="max"/> characters; null when empty.</summary>
+    public static string? DataText(this TurnContext turn, string name, int max) =>
+        turn.DataString(name)?.Trim() is { Length: > 0 } text ? (text.Length > max ? text[..max] : text) : null;
+
     public static string F(string format, params object?[] args) => string.Format(CultureInfo.InvariantCulture, format, args);
 }
