@@ -1,5 +1,4 @@
 using ProBonoBot.Cards.Drafting;
-using ProBonoBot.Cards.Projects;
 using ProBonoBot.Projects;
 using ProBonoBot.SignUps;
 
@@ -20,26 +19,8 @@ public sealed class ProjectAccess(ProjectStore projects, SignUpStore signUps, Le
     }
 
     /// <summary>The projects the person is confirmed on or leads.</summary>
-    public async Task<IReadOnlyList<ManualProjectChoice>> ProjectsOfAsync(string aad, CancellationToken ct)
-    {
-        var result = new List<ManualProjectChoice>();
-        foreach (var (signUp, _) in await signUps.LiveForUserAsync(aad, ct).ConfigureAwait(false))
-        {
-            if (signUp.Status == SignUpStatus.Confirmed && await projects.GetAsync(signUp.ProjectNumber, ct).ConfigureAwait(false) is { } p)
-            {
-                result.Add(new ManualProjectChoice(p.Number, p.Title));
-            }
-        }
-
-        foreach (var status in new[] { ProjectStatus.Draft, ProjectStatus.Recruiting, ProjectStatus.TeamFormed, ProjectStatus.InProgress })
-        {
-            result.AddRange((await projects.ListAsync(status, ct).ConfigureAwait(false))
-                .Where(p => string.Equals(p.LeaderAad, aad, StringComparison.OrdinalIgnoreCase))
-                .Select(p => new ManualProjectChoice(p.Number, p.Title)));
-        }
-
-        return [.. result.DistinctBy(p => p.Number).OrderBy(p => p.Number)];
-    }
+    public async Task<IReadOnlyList<ManualProjectChoice>> ProjectsOfAsync(string aad, CancellationToken ct) =>
+        [.. (await projects.ListOfMemberOrLeaderAsync(aad, ct).ConfigureAwait(false)).Select(p => new ManualProjectChoice(p.Number, p.Title))];
 
     /// <summary>The facts a manual is written from: the project, its roles, its confirmed team and its brief.</summary>
     public async Task<(string Text, ManualContext Context)> ManualFactsAsync(Project project, ProjectBrief? brief, CancellationToken ct)

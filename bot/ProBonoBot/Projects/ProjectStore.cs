@@ -70,6 +70,15 @@ public sealed class ProjectStore(Db db, TimeProvider time)
     public Task<IReadOnlyList<Project>> ListAsync(ProjectStatus status, CancellationToken ct) =>
         ListWhereAsync("status = @status", new { status = (int)status }, ct);
 
+    /// <summary>
+    /// Projects the person is confirmed on (any status), or leads while they are open (draft to in progress);
+    /// the leader is matched without case, as the leader checks do.
+    /// </summary>
+    public Task<IReadOnlyList<Project>> ListOfMemberOrLeaderAsync(string aad, CancellationToken ct) =>
+        ListWhereAsync(
+            "(LOWER(leader_aad) = LOWER(@aad) AND status IN (0, 1, 2, 3)) OR number IN (SELECT project_number FROM signups WHERE user_aad = @aad AND status = 0)",
+            new { aad }, ct);
+
     /// <summary>Moves a project from one of <paramref name="from"/> to <paramref name="to"/>; false when it was not in one of them.</summary>
     public Task<bool> SetStatusAsync(long number, ProjectStatus[] from, ProjectStatus to, CancellationToken ct) =>
         db.WriteAsync(async c => await c.ExecuteAsync(

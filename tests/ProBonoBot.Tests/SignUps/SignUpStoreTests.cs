@@ -188,4 +188,26 @@ public sealed class SignUpStoreTests(DatabaseFixture databases)
         var counts = await sut.Projects.CountsAsync(project, default);
         Assert.Equal((1, 1), counts[1]);
     }
+
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.Postgres)]
+    public async Task ListOfMemberOrLeader_ConfirmedOrLeading_ListedWaitlistedAndClosedNot(StorageProvider provider)
+    {
+        using var sut = await CreateSutAsync(provider);
+        var confirmed = await RecruitingProjectAsync(sut, seats: 1);
+        var waitlisted = await RecruitingProjectAsync(sut, seats: 1);
+        var closedLed = await RecruitingProjectAsync(sut);
+        await sut.SignUps.ConfirmAsync(confirmed, 1, P(1), 5, null, default);
+        await sut.SignUps.ConfirmAsync(waitlisted, 1, P(2), 5, null, default);
+        await sut.SignUps.ConfirmAsync(waitlisted, 1, P(1), 5, null, default);
+        await sut.Projects.SetStatusAsync(closedLed, [ProjectStatus.Recruiting], ProjectStatus.Cancelled, default);
+
+        var ofMember = await sut.Projects.ListOfMemberOrLeaderAsync("aad-1", default);
+        var ofLeader = await sut.Projects.ListOfMemberOrLeaderAsync("LEADER-AAD", default);
+
+        Assert.Equal([confirmed], ofMember.Select(p => p.Number));
+        Assert.Equal([confirmed, waitlisted], ofLeader.Select(p => p.Number));
+        Assert.All(ofLeader, p => Assert.Equal(2, p.Roles.Count));
+    }
 }
