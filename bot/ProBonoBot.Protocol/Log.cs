@@ -19,7 +19,4 @@ internal static partial class Log
 
     [LoggerMessage(1103, LogLevel.Information, "Connector token acquired; valid for {Seconds} s")]
     public static partial void TokenAcquired(ILogger logger, int seconds);
-
-    [LoggerMessage(1201, LogLevel.Error, "Handler for {Route} failed")]
-    public static partial void HandlerFailed(ILogger logger, string route, Exception exception);
 }

@@ -1,11 +1,10 @@
 using System.Text.Json;
-using Microsoft.Extensions.Logging;
 using ProBonoBot.Protocol.Activities;
 
 namespace ProBonoBot.Protocol.Routing;
 
 /// <summary>Sends one authenticated activity to the route that owns it.</summary>
-public sealed class ActivityDispatcher(Router router, ILogger<ActivityDispatcher> logger)
+public sealed class ActivityDispatcher(Router router)
 {
     /// <summary>Handles an invoke synchronously: exactly one handler answers, 501 when none.</summary>
     public async Task<InvokeResponse> InvokeAsync(TurnContext turn, CancellationToken cancellationToken)
@@ -123,7 +122,7 @@ public sealed class ActivityDispatcher(Router router, ILogger<ActivityDispatcher
         }
     }
 
-    private async Task RunOptionalAsync(string name, TurnHandler? handler, TurnContext turn, CancellationToken ct)
+    private static async Task RunOptionalAsync(string name, TurnHandler? handler, TurnContext turn, CancellationToken ct)
     {
         if (handler is not null)
         {
@@ -131,7 +130,7 @@ public sealed class ActivityDispatcher(Router router, ILogger<ActivityDispatcher
         }
     }
 
-    private async Task<T?> RunAsync<T>(string name, Func<Task<T>> run)
+    private static async Task<T?> RunAsync<T>(string name, Func<Task<T>> run)
     {
         try
         {
@@ -139,7 +138,7 @@ public sealed class ActivityDispatcher(Router router, ILogger<ActivityDispatcher
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            Log.HandlerFailed(logger, name, ex);
+            // The host's failure boundary logs it once, with the activity's id; here the route is added.
             throw new TurnFailedException(name, ex);
         }
     }
@@ -150,14 +149,13 @@ public sealed class ActivityDispatcher(Router router, ILogger<ActivityDispatcher
         action = null!;
         if (value is not { ValueKind: JsonValueKind.Object } v
             || !v.TryGetProperty("action", out var a) || a.ValueKind != JsonValueKind.Object
-            || !a.TryGetProperty("verb", out var verb) || verb.ValueKind != JsonValueKind.String
-            || string.IsNullOrWhiteSpace(verb.GetString()))
+            || !a.TryGetProperty("verb", out var verb) || ReadVerb(verb) is not { } name)
         {
             return false;
         }
 
         var data = a.TryGetProperty("data", out var d) && d.ValueKind == JsonValueKind.Object ? d.Clone() : EmptyObject;
-        action = new CardAction(verb.GetString()!, data, IsUniversalAction: true);
+        action = new CardAction(name, data, IsUniversalAction: true);
         return true;
     }
 
@@ -166,14 +164,31 @@ public sealed class ActivityDispatcher(Router router, ILogger<ActivityDispatcher
     {
         action = null!;
         if (value is not { ValueKind: JsonValueKind.Object } v
-            || !v.TryGetProperty("verb", out var verb) || verb.ValueKind != JsonValueKind.String
-            || string.IsNullOrWhiteSpace(verb.GetString()))
+            || !v.TryGetProperty("verb", out var verb) || ReadVerb(verb) is not { } name)
         {
             return false;
         }
 
-        action = new CardAction(verb.GetString()!, v.Clone(), IsUniversalAction: false);
+        action = new CardAction(name, v.Clone(), IsUniversalAction: false);
         return true;
+    }
+
+    /// <summary>A verb: a non-blank string that is valid UTF-16 (a lone surrogate escape cannot be read as text).</summary>
+    private static string? ReadVerb(JsonElement verb)
+    {
+        if (verb.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+
+        try
+        {
+            return verb.GetString() is { } s && !string.IsNullOrWhiteSpace(s) ? s : null;
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
     }
 
     private static readonly JsonElement EmptyObject = JsonDocument.Parse("{}").RootElement.Clone();

@@ -6,22 +6,40 @@ using ProBonoBot.Protocol.Connector;
 namespace ProBonoBot.Protocol.Routing;
 
 /// <summary>One inbound activity being handled: what arrived, what matched, and how to answer.</summary>
-public sealed class TurnContext(Activity activity, IConnectorClient connector, IServiceProvider services)
+/// <remarks>
+/// Answers go through an <see cref="ITurnSender"/>, which the host uses to make them safe to repeat: each send is
+/// numbered within the turn, so a turn that is replayed after a crash can skip the sends it already made.
+/// </remarks>
+public sealed class TurnContext(Activity activity, IConnectorClient connector, IServiceProvider services, ITurnSender? sender = null)
 {
+    private readonly ITurnSender _sender = sender ?? new DirectTurnSender(connector);
+    private int _step;
+
     public Activity Activity { get; } = activity;
 
     public IConnectorClient Connector { get; } = connector;
 
     public IServiceProvider Services { get; } = services;
 
-    /// <summary>The message text with bot mentions stripped.</summary>
-    public string Text { get; } = activity.GetTextWithoutMentions();
+    private string? _text;
+
+    /// <summary>The message text with bot mentions stripped (read when first needed, inside the turn's failure boundary).</summary>
+    public string Text => _text ??= Activity.GetTextWithoutMentions();
 
     /// <summary>The regex match of the message route that was chosen.</summary>
     public Match? Match { get; internal set; }
 
     /// <summary>For card actions: the verb and the action's data (inputs merged in).</summary>
     public CardAction? CardAction { get; internal set; }
+
+    /// <summary>True when this activity is being handled again after a restart (it may have been partly handled).</summary>
+    public bool IsReplay { get; init; }
+
+    /// <summary>The activity id the turn is recorded under (the activity's own id, or one the host assigned).</summary>
+    public string? ActivityKey { get; init; }
+
+    /// <summary>The position of the next outbound call of this turn (1, 2, …); stable when the turn is replayed.</summary>
+    public int NextStep() => Interlocked.Increment(ref _step);
 
     /// <summary>Free-form per-turn values set by the host (e.g. the resolved language).</summary>
     public IDictionary<string, object?> Items { get; } = new Dictionary<string, object?>(StringComparer.Ordinal);
@@ -37,7 +55,7 @@ public sealed class TurnContext(Activity activity, IConnectorClient connector, I
         reply.Recipient ??= template.Recipient;
         reply.ServiceUrl ??= template.ServiceUrl;
         reply.ChannelId ??= template.ChannelId;
-        return Connector.SendToConversationAsync(Activity.ServiceUrl!, reply.Conversation!.Id!, reply, cancellationToken);
+        return _sender.SendAsync(this, reply, cancellationToken);
     }
 
     /// <summary>Replaces a previously sent activity (e.g. a card) in this conversation.</summary>
@@ -47,7 +65,7 @@ public sealed class TurnContext(Activity activity, IConnectorClient connector, I
         replacement.Type ??= ActivityTypes.Message;
         replacement.Id = activityId;
         replacement.Conversation ??= Activity.Conversation;
-        return Connector.UpdateActivityAsync(Activity.ServiceUrl!, Activity.Conversation!.Id!, activityId, replacement, cancellationToken);
+        return _sender.UpdateAsync(this, activityId, replacement, cancellationToken);
     }
 
     /// <summary>Shows the typing indicator.</summary>

@@ -7,6 +7,7 @@ using ProBonoBot.Hosting;
 using ProBonoBot.People;
 using ProBonoBot.Projects;
 using ProBonoBot.Protocol.Routing;
+using ProBonoBot.Turns;
 using ProBonoBot.SignUps;
 using ProBonoBot.Storage;
 using static ProBonoBot.Hosting.TurnExtensions;
@@ -81,7 +82,7 @@ public sealed partial class BroadcastRoutes(
         var model = project.ToCard(await projects.CountsAsync(project.Number, ct).ConfigureAwait(false));
         string Card(Language l) => SignUpNotices.CardActivity(AnnouncementCard.Build(l, model, ViewerState.Nobody));
         var (id, _) = await broadcasts.StartAsync(project.Number, audience, resend, turn.Activity.From!.AadObjectId!,
-            Card(Language.Japanese), Card(Language.English), Card(project.CardLanguage), ct).ConfigureAwait(false);
+            Card(Language.Japanese), Card(Language.English), Card(project.CardLanguage), ct, turn.KeyFor("broadcast.start")).ConfigureAwait(false);
         if (id == 0)
         {
             await turn.SayAsync(UiText.For(language).Broadcasts.NothingToSend, ct).ConfigureAwait(false);

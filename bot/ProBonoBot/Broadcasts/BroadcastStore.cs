@@ -31,12 +31,19 @@ public sealed class BroadcastStore(Db db, TimeProvider time, OutboxSignal signal
     }
 
     /// <summary>Creates the broadcast and its outbox rows; returns its id and recipient count (0: nobody to send to).</summary>
+    /// <remarks>With a <paramref name="requestKey"/>, a second start with the same key returns the first broadcast and sends nothing more.</remarks>
     public Task<(long Id, int Total)> StartAsync(long project, string audience, bool resend, string createdBy,
-        string japaneseActivity, string englishActivity, string channelActivity, CancellationToken ct) =>
+        string japaneseActivity, string englishActivity, string channelActivity, CancellationToken ct, string? requestKey = null) =>
         db.WriteAsync(async c =>
         {
             await using var tx = await c.BeginTransactionAsync(ct).ConfigureAwait(false);
             var now = time.GetUtcNow();
+            if (await Turns.RequestKeys.ClaimAsync(c, tx, requestKey, now) is { Length: > 0 } earlier)
+            {
+                var previous = long.Parse(earlier, System.Globalization.CultureInfo.InvariantCulture);
+                return (previous, (int)await c.ExecuteScalarAsync<long>("SELECT total FROM broadcasts WHERE id = @previous", new { previous }, tx));
+            }
+
             var id = await c.ExecuteScalarAsync<long>(
                 "INSERT INTO broadcasts (project_number, audience, created_by, status, total, created_at) VALUES (@project, @audience, @createdBy, 0, 0, @now) RETURNING id",
                 new { project, audience, createdBy, now }, tx).ConfigureAwait(false);
@@ -83,6 +90,7 @@ public sealed class BroadcastStore(Db db, TimeProvider time, OutboxSignal signal
                 return (0L, 0);
             }
 
+            await Turns.RequestKeys.SetResultAsync(c, tx, requestKey, id.ToString(System.Globalization.CultureInfo.InvariantCulture));
             await tx.CommitAsync(ct).ConfigureAwait(false);
             signal.Notify();
             return (id, total);

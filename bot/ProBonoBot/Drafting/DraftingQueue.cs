@@ -4,6 +4,7 @@ using ProBonoBot.Cards;
 using ProBonoBot.Hosting;
 using ProBonoBot.Protocol.Activities;
 using ProBonoBot.Protocol.Routing;
+using ProBonoBot.Turns;
 using static ProBonoBot.Hosting.TurnExtensions;
 
 namespace ProBonoBot.Drafting;
@@ -30,7 +31,7 @@ public sealed class DraftingQueue(DraftingStore store, DraftingSignal signal, IO
             Kind = kind, SubjectId = subject, PersonAad = person.Aad, PersonName = person.Name,
             ConversationId = turn.Activity.Conversation!.Id!, ConversationType = turn.Activity.Conversation.ConversationType ?? ConversationTypes.Personal,
             ServiceUrl = turn.Activity.ServiceUrl!, Language = language.Code(), Payload = payload,
-        }, ct).ConfigureAwait(false);
+        }, ct, turn.KeyFor("drafting.job")).ConfigureAwait(false);
         if (id is null)
         {
             await turn.SayAsync(t.Busy, ct).ConfigureAwait(false);

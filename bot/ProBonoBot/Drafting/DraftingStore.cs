@@ -1,5 +1,7 @@
+using System.Globalization;
 using Dapper;
 using ProBonoBot.Storage;
+using ProBonoBot.Turns;
 
 namespace ProBonoBot.Drafting;
 
@@ -16,16 +18,26 @@ public sealed class DraftingStore(Db db, TimeProvider time, Microsoft.Extensions
 
     // ---- needs ----
 
-    public Task<long> CreateNeedAsync(NeedRow need, CancellationToken ct) => db.WriteAsync(async c =>
+    /// <summary>Records a need; with a <paramref name="requestKey"/>, a second call with the same key returns the first's id.</summary>
+    public Task<long> CreateNeedAsync(NeedRow need, CancellationToken ct, string? requestKey = null) => db.WriteAsync(async c =>
     {
         var now = time.GetUtcNow();
+        await using var tx = await c.BeginTransactionAsync(ct);
+        if (await RequestKeys.ClaimAsync(c, tx, requestKey, now) is { Length: > 0 } earlier)
+        {
+            return long.Parse(earlier, CultureInfo.InvariantCulture);
+        }
+
         // A new need replaces any question still open for the same person.
-        await c.ExecuteAsync("UPDATE needs SET status = 2, updated_at = @now WHERE author_aad = @AuthorAad AND status = 0", new { need.AuthorAad, now }).ConfigureAwait(false);
-        return await c.ExecuteScalarAsync<long>(
+        await c.ExecuteAsync("UPDATE needs SET status = 2, updated_at = @now WHERE author_aad = @AuthorAad AND status = 0", new { need.AuthorAad, now }, tx).ConfigureAwait(false);
+        var id = await c.ExecuteScalarAsync<long>(
             """
             INSERT INTO needs (author_aad, author_name, conversation_id, service_url, language, need_text, answers, pending, status, created_at, updated_at)
             VALUES (@AuthorAad, @AuthorName, @ConversationId, @ServiceUrl, @Language, @NeedText, @Answers, @Pending, @Status, @now, @now) RETURNING id
-            """, new { need.AuthorAad, need.AuthorName, need.ConversationId, need.ServiceUrl, need.Language, need.NeedText, need.Answers, need.Pending, need.Status, now }).ConfigureAwait(false);
+            """, new { need.AuthorAad, need.AuthorName, need.ConversationId, need.ServiceUrl, need.Language, need.NeedText, need.Answers, need.Pending, need.Status, now }, tx).ConfigureAwait(false);
+        await RequestKeys.SetResultAsync(c, tx, requestKey, id.ToString(CultureInfo.InvariantCulture));
+        await tx.CommitAsync(ct);
+        return id;
     }, ct);
 
     public Task<NeedRow?> OpenNeedAsync(string aad, CancellationToken ct) =>
@@ -117,9 +129,15 @@ public sealed class DraftingStore(Db db, TimeProvider time, Microsoft.Extensions
     // ---- jobs ----
 
     /// <summary>Queues a job unless the same person already has the same one queued or running (double clicks).</summary>
-    public Task<long?> EnqueueAsync(DraftingJob job, CancellationToken ct) => db.WriteAsync<long?>(async c =>
+    /// <remarks>With a <paramref name="requestKey"/>, a second call with the same key returns the first job's id and queues nothing.</remarks>
+    public Task<long?> EnqueueAsync(DraftingJob job, CancellationToken ct, string? requestKey = null) => db.WriteAsync<long?>(async c =>
     {
         await using var tx = await c.BeginTransactionAsync(ct).ConfigureAwait(false);
+        if (await RequestKeys.ClaimAsync(c, tx, requestKey, time.GetUtcNow()) is { Length: > 0 } earlier)
+        {
+            return long.Parse(earlier, CultureInfo.InvariantCulture);
+        }
+
         var busy = await c.ExecuteScalarAsync<long>(
             "SELECT COUNT(*) FROM drafting_jobs WHERE person_aad = @PersonAad AND kind = @Kind AND subject_id = @SubjectId AND status IN (0, 1)",
             new { job.PersonAad, job.Kind, job.SubjectId }, tx).ConfigureAwait(false);
@@ -134,6 +152,7 @@ public sealed class DraftingStore(Db db, TimeProvider time, Microsoft.Extensions
             INSERT INTO drafting_jobs (kind, subject_id, person_aad, person_name, conversation_id, conversation_type, service_url, language, payload, status, created_at, updated_at)
             VALUES (@Kind, @SubjectId, @PersonAad, @PersonName, @ConversationId, @ConversationType, @ServiceUrl, @Language, @Payload, 0, @now, @now) RETURNING id
             """, new { job.Kind, job.SubjectId, job.PersonAad, job.PersonName, job.ConversationId, job.ConversationType, job.ServiceUrl, job.Language, job.Payload, now }, tx).ConfigureAwait(false);
+        await RequestKeys.SetResultAsync(c, tx, requestKey, id.ToString(CultureInfo.InvariantCulture));
         await tx.CommitAsync(ct).ConfigureAwait(false);
         return id;
     }, ct);

@@ -7,6 +7,7 @@ using ProBonoBot.Hosting;
 using ProBonoBot.People;
 using ProBonoBot.Protocol.Activities;
 using ProBonoBot.Protocol.Routing;
+using ProBonoBot.Turns;
 using static ProBonoBot.Hosting.TurnExtensions;
 
 namespace ProBonoBot.Drafting;
@@ -52,7 +53,7 @@ public sealed partial class NeedRoutes(
         };
         if (string.IsNullOrWhiteSpace(text))
         {
-            await store.CreateNeedAsync(need, ct).ConfigureAwait(false);
+            await store.CreateNeedAsync(need, ct, turn.KeyFor("need.create")).ConfigureAwait(false);
             await turn.SayAsync(t.NeedPrompt, ct).ConfigureAwait(false);
             return;
         }
@@ -60,7 +61,7 @@ public sealed partial class NeedRoutes(
         if (await CheckTextAsync(turn, text, language, ct).ConfigureAwait(false))
         {
             var pending = Questions(text.Trim());
-            var id = await store.CreateNeedAsync(need with { NeedText = text.Trim(), Pending = pending, Status = pending.Length == 0 ? 1 : 0 }, ct).ConfigureAwait(false);
+            var id = await store.CreateNeedAsync(need with { NeedText = text.Trim(), Pending = pending, Status = pending.Length == 0 ? 1 : 0 }, ct, turn.KeyFor("need.create")).ConfigureAwait(false);
             await NextAsync(turn, id, pending, language, ct).ConfigureAwait(false);
         }
     }
@@ -111,7 +112,7 @@ public sealed partial class NeedRoutes(
 
             var questions = Questions(text);
             // The need text itself arrives as the answer to "what is the need?".
-            var id = await store.CreateNeedAsync(need with { NeedText = text, Pending = questions, Status = questions.Length == 0 ? 1 : 0 }, ct).ConfigureAwait(false);
+            var id = await store.CreateNeedAsync(need with { NeedText = text, Pending = questions, Status = questions.Length == 0 ? 1 : 0 }, ct, turn.KeyFor("need.create")).ConfigureAwait(false);
             await NextAsync(turn, id, questions, language, ct).ConfigureAwait(false);
             return;
         }

@@ -39,7 +39,18 @@ public static class HostingExtensions
 
         services.AddSingleton(sp => CreateDb(sp.GetRequiredService<IOptions<StorageOptions>>().Value, configuration, builder.Environment));
         services.AddSingleton<Migrator>();
+        services.AddOptions<TurnOptions>().Bind(configuration.GetSection(TurnOptions.Section))
+            .Validate(o => o.Timeout >= TimeSpan.FromSeconds(1) && o.StallAfter > o.Timeout && o.MaxAttempts is >= 1 and <= 100
+                && o.HeartbeatInterval >= TimeSpan.FromMilliseconds(200) && o.HeartbeatInterval <= TimeSpan.FromMinutes(1),
+                "Turns: Timeout must be at least 1 s, StallAfter longer than Timeout, MaxAttempts 1–100 and HeartbeatInterval 0.2–60 s.")
+            .ValidateOnStart();
+        services.AddSingleton<InstanceRegistry>();
         services.AddSingleton<ActivityJournal>();
+        services.AddSingleton<TurnLedger>();
+        services.AddSingleton<DeadLetters>();
+        services.AddSingleton<TurnSender>();
+        services.AddSingleton<TurnRunner>();
+        services.AddSingleton<TurnLanes>();
         services.AddSingleton<ConversationStore>();
         services.AddSingleton<UserSettingsStore>();
         services.AddSingleton<LanguageResolver>();
@@ -130,16 +141,21 @@ public static class HostingExtensions
             return Results.Text(csv.ToString(), "text/csv; charset=utf-8");
         });
         app.MapGet("/manuals/{id:long}.md", DraftingEndpoints.DownloadManualAsync);
-        app.MapGet("/healthz", async (Db db, CancellationToken ct) =>
+        app.MapGet("/healthz", async (Db db, TurnLanes lanes, DeadLetters deadLetters, CancellationToken ct) =>
         {
+            // Unhealthy when the database does not answer or a turn lane is stuck: an operator's probe restarts the bot.
+            var turns = lanes.Report();
             try
             {
-                await db.ReadAsync(c => c.ExecuteScalarAsync<int>("SELECT 1"), ct).ConfigureAwait(false);
-                return Results.Json(new { status = "healthy", storage = db.Provider.ToString() });
+                var parked = await deadLetters.CountSinceAsync(TimeSpan.FromDays(1), ct);
+                var healthy = turns.Stalled == 0;
+                return Results.Json(
+                    new { status = healthy ? "healthy" : "unhealthy", storage = db.Provider.ToString(), turns, parkedTurnsLastDay = parked },
+                    statusCode: healthy ? 200 : 503);
             }
             catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException or TimeoutException)
             {
-                return Results.Json(new { status = "unhealthy", storage = db.Provider.ToString() }, statusCode: 503);
+                return Results.Json(new { status = "unhealthy", storage = db.Provider.ToString(), turns }, statusCode: 503);
             }
         });
         return app;

@@ -18,9 +18,7 @@ public sealed class MessagesEndpoint(
     BotAuthenticator authenticator,
     ActivityJournal journal,
     TurnQueue queue,
-    ActivityDispatcher dispatcher,
-    IConnectorClient connector,
-    IServiceProvider services,
+    TurnRunner runner,
     IOptions<BotFrameworkOptions> bot,
     IOptions<BotHostOptions> host,
     ILogger<MessagesEndpoint> logger)
@@ -103,15 +101,7 @@ public sealed class MessagesEndpoint(
                 : Results.Text(stored, "application/json", statusCode: 200);
         }
 
-        InvokeResponse response;
-        try
-        {
-            response = await dispatcher.InvokeAsync(new TurnContext(activity, connector, services), ct).ConfigureAwait(false);
-        }
-        catch (TurnFailedException)
-        {
-            response = InvokeResponse.Error(500, "InternalError", "The action could not be completed.");
-        }
+        var response = await runner.InvokeAsync(activity, conversationId, activityId, ct).ConfigureAwait(false);
 
         var json = response.Body?.ToJsonString() ?? string.Empty;
         await journal.CompleteInvokeAsync(conversationId, activityId, json, CancellationToken.None).ConfigureAwait(false);

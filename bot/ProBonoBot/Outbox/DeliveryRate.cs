@@ -1,30 +1,25 @@
 using System.Collections.Concurrent;
-using Dapper;
 using Microsoft.Extensions.Options;
 using ProBonoBot.Broadcasts;
 using ProBonoBot.Protocol.Connector;
-using ProBonoBot.Storage;
 
 namespace ProBonoBot.Outbox;
 
 /// <summary>
 /// Keeps proactive sending under Teams' limits: divides the app's per-tenant ceiling among the running instances
-/// (which announce themselves with heartbeats) for the <see cref="ProactivePacer"/>, and allows at most 7 per
+/// (live ones only: see <see cref="Turns.InstanceRegistry"/>) for the <see cref="ProactivePacer"/>, and allows at most 7 per
 /// second into one conversation.
 /// </summary>
 public sealed class DeliveryRate
 {
-    private readonly Db _db;
     private readonly TimeProvider _time;
     private readonly BroadcastOptions _options;
-    private readonly string _instance = Guid.NewGuid().ToString("N");
     private readonly ConcurrentDictionary<string, Queue<long>> _perConversation = new(StringComparer.Ordinal);
     private readonly ProactivePacer _pacer;
     private int _instances = 1;
 
-    public DeliveryRate(Db db, TimeProvider time, IOptions<BroadcastOptions> options, ProactivePacer pacer)
+    public DeliveryRate(TimeProvider time, IOptions<BroadcastOptions> options, ProactivePacer pacer)
     {
-        _db = db;
         _time = time;
         _options = options.Value;
         _pacer = pacer;
@@ -49,18 +44,10 @@ public sealed class DeliveryRate
         }
     }
 
-    /// <summary>Records this instance's heartbeat and re-divides the app's rate among the live instances.</summary>
-    public async Task HeartbeatAsync(CancellationToken ct)
+    /// <summary>Re-divides the app's rate among the live instances (counted by their heartbeats, see <see cref="Turns.InstanceRegistry"/>).</summary>
+    public void SetInstances(int live)
     {
-        var now = _time.GetUtcNow();
-        var count = await _db.WriteAsync(async c =>
-        {
-            await c.ExecuteAsync("INSERT INTO instances (id, seen_at) VALUES (@id, @now) ON CONFLICT (id) DO UPDATE SET seen_at = @now",
-                new { id = _instance, now }).ConfigureAwait(false);
-            await c.ExecuteAsync("DELETE FROM instances WHERE seen_at < @old", new { old = now - TimeSpan.FromMinutes(5) }).ConfigureAwait(false);
-            return await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM instances WHERE seen_at >= @live", new { live = now - TimeSpan.FromSeconds(15) }).ConfigureAwait(false);
-        }, ct).ConfigureAwait(false);
-        _instances = (int)Math.Max(1, count);
+        _instances = Math.Max(1, live);
         _pacer.RatePerSecond = Effective(_options.RatePerSecond, _instances);
     }
 

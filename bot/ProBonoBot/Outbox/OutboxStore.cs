@@ -35,7 +35,7 @@ public sealed record OutboxRow(
 /// to a state change, so that neither is lost without the other. Workers claim rows with a lease
 /// (<c>FOR UPDATE SKIP LOCKED</c> on PostgreSQL), so several instances share the work.
 /// </summary>
-public sealed class OutboxStore(Db db, TimeProvider time, OutboxSignal signal)
+public sealed class OutboxStore(Db db, TimeProvider time, OutboxSignal signal, Turns.InstanceRegistry instance)
 {
     private const string Insert =
         """
@@ -59,32 +59,39 @@ public sealed class OutboxStore(Db db, TimeProvider time, OutboxSignal signal)
         signal.Notify();
     }
 
-    /// <summary>Claims up to <paramref name="max"/> due rows for <paramref name="lease"/>.</summary>
-    public Task<IReadOnlyList<OutboxRow>> ClaimAsync(int max, TimeSpan lease, CancellationToken ct) =>
-        db.WriteAsync<IReadOnlyList<OutboxRow>>(async c =>
+    /// <summary>
+    /// Claims up to <paramref name="max"/> due rows for <paramref name="lease"/>: unclaimed ones, ones whose lease ran out,
+    /// and ones held by an instance whose heartbeat is stale (it was killed), without waiting for their lease.
+    /// </summary>
+    public async Task<IReadOnlyList<OutboxRow>> ClaimAsync(int max, TimeSpan lease, CancellationToken ct)
+    {
+        await instance.EnsureJoinedAsync(ct);
+        return await db.WriteAsync<IReadOnlyList<OutboxRow>>(async c =>
         {
             var now = time.GetUtcNow();
             var lockClause = db.IsSqlite ? string.Empty : "FOR UPDATE SKIP LOCKED";
             var rows = await c.QueryAsync<OutboxRow>(
                 $"""
-                UPDATE outbox SET lease_until = @leaseUntil
+                UPDATE outbox SET lease_until = @leaseUntil, claimed_by = @me
                 WHERE id IN (SELECT id FROM outbox
-                             WHERE status = 0 AND not_before <= @now AND (lease_until IS NULL OR lease_until < @now)
+                             WHERE status = 0 AND not_before <= @now
+                               AND (lease_until IS NULL OR lease_until < @now OR (claimed_by <> @me AND {Turns.InstanceRegistry.IsGone("claimed_by")}))
                              ORDER BY id LIMIT @max {lockClause})
                 RETURNING id AS Id, user_aad AS UserAad, user_teams_id AS UserTeamsId, tenant_id AS TenantId, bot_id AS BotId,
                           conversation_id AS ConversationId, service_url AS ServiceUrl, activity AS Activity, attempts AS Attempts
-                """, new { now, leaseUntil = now + lease, max }).ConfigureAwait(false);
+                """, new { now, leaseUntil = now + lease, max, me = instance.Id, live = instance.LiveSince }).ConfigureAwait(false);
             return [.. rows.OrderBy(r => r.Id)];
         }, ct);
+    }
 
     public Task CompleteAsync(long id, DeliveryStatus status, string? result, CancellationToken ct) =>
         db.WriteAsync(c => c.ExecuteAsync(
-            "UPDATE outbox SET status = @status, result = @result, sent_at = @now, lease_until = NULL WHERE id = @id",
+            "UPDATE outbox SET status = @status, result = @result, sent_at = @now, lease_until = NULL, claimed_by = NULL WHERE id = @id",
             new { id, status = (int)status, result, now = time.GetUtcNow() }), ct);
 
     public Task RetryLaterAsync(long id, TimeSpan delay, string? result, CancellationToken ct) =>
         db.WriteAsync(c => c.ExecuteAsync(
-            "UPDATE outbox SET attempts = attempts + 1, not_before = @notBefore, result = @result, lease_until = NULL WHERE id = @id",
+            "UPDATE outbox SET attempts = attempts + 1, not_before = @notBefore, result = @result, lease_until = NULL, claimed_by = NULL WHERE id = @id",
             new { id, notBefore = time.GetUtcNow() + delay, result }), ct);
 
     public Task<long> CountAsync(DeliveryStatus status, CancellationToken ct) =>

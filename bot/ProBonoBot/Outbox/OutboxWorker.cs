@@ -22,7 +22,7 @@ public sealed class OutboxWorker(
     ILogger<OutboxWorker> logger) : BackgroundService
 {
     private const int MaxAttempts = 5;
-    private DateTimeOffset _nextHeartbeat = DateTimeOffset.MinValue;
+    private DateTimeOffset _nextTrim = DateTimeOffset.MinValue;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -31,10 +31,9 @@ public sealed class OutboxWorker(
         {
             try
             {
-                if (time.GetUtcNow() >= _nextHeartbeat)
+                if (time.GetUtcNow() >= _nextTrim)
                 {
-                    _nextHeartbeat = time.GetUtcNow() + TimeSpan.FromSeconds(5);
-                    await rate.HeartbeatAsync(stoppingToken).ConfigureAwait(false);
+                    _nextTrim = time.GetUtcNow() + TimeSpan.FromSeconds(5);
                     rate.Trim();
                 }
 

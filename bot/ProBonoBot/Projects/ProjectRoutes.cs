@@ -6,6 +6,7 @@ using ProBonoBot.Install;
 using ProBonoBot.People;
 using ProBonoBot.Protocol.Activities;
 using ProBonoBot.Protocol.Routing;
+using ProBonoBot.Turns;
 using static ProBonoBot.Hosting.TurnExtensions;
 
 namespace ProBonoBot.Projects;
@@ -88,7 +89,7 @@ public sealed partial class ProjectRoutes(
         }
         else
         {
-            number = await projects.CreateAsync(draft, turn.Activity.From!.AadObjectId!, turn.Activity.From.Name, ct).ConfigureAwait(false);
+            number = await projects.CreateAsync(draft, turn.Activity.From!.AadObjectId!, turn.Activity.From.Name, ct, turn.KeyFor("project.create")).ConfigureAwait(false);
         }
 
         var model = await projects.CardModelAsync(number.Value, ct).ConfigureAwait(false);

@@ -2,6 +2,7 @@ using System.Data.Common;
 using Dapper;
 using ProBonoBot.Cards.Projects;
 using ProBonoBot.Storage;
+using ProBonoBot.Turns;
 
 namespace ProBonoBot.Projects;
 
@@ -13,11 +14,17 @@ public sealed class ProjectStore(Db db, TimeProvider time)
         "hours_per_week AS HoursPerWeek, start_date AS StartDate, end_date AS EndDate, work_mode AS WorkMode, place AS Place, " +
         "language AS Language, leader_aad AS LeaderAad, leader_name AS LeaderName, status AS Status, card_version AS CardVersion";
 
-    public Task<long> CreateAsync(ProjectDraft draft, string leaderAad, string? leaderName, CancellationToken ct) =>
+    /// <summary>Creates a draft project; with a <paramref name="requestKey"/>, a second call with the same key returns the first's number.</summary>
+    public Task<long> CreateAsync(ProjectDraft draft, string leaderAad, string? leaderName, CancellationToken ct, string? requestKey = null) =>
         db.WriteAsync(async c =>
         {
             await using var tx = await c.BeginTransactionAsync(ct).ConfigureAwait(false);
             var now = time.GetUtcNow();
+            if (await RequestKeys.ClaimAsync(c, tx, requestKey, now) is { Length: > 0 } earlier)
+            {
+                return long.Parse(earlier, System.Globalization.CultureInfo.InvariantCulture);
+            }
+
             var number = await c.ExecuteScalarAsync<long>(
                 """
                 INSERT INTO projects (title, partner, summary, objective, deliverables, hours_per_week, start_date, end_date, work_mode, place,
@@ -32,6 +39,7 @@ public sealed class ProjectStore(Db db, TimeProvider time)
                     draft.EndDate, Mode = ModeCode(draft.Mode), draft.Place, draft.Language, leaderAad, leaderName, now,
                 }, tx).ConfigureAwait(false);
             await InsertRolesAsync(c, tx, number, draft.Roles).ConfigureAwait(false);
+            await RequestKeys.SetResultAsync(c, tx, requestKey, number.ToString(System.Globalization.CultureInfo.InvariantCulture));
             await tx.CommitAsync(ct).ConfigureAwait(false);
             return number;
         }, ct);

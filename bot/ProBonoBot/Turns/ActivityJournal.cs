@@ -8,7 +8,7 @@ namespace ProBonoBot.Turns;
 /// redelivered <c>activity.id</c> in the same conversation finds its row and is not handled again. Bodies
 /// of pending activities survive a restart and are replayed.
 /// </summary>
-public sealed class ActivityJournal(Db db, TimeProvider time)
+public sealed class ActivityJournal(Db db, TimeProvider time, InstanceRegistry instance)
 {
     /// <summary>Status values stored in <c>activity_journal.status</c>.</summary>
     public enum Status
@@ -17,17 +17,27 @@ public sealed class ActivityJournal(Db db, TimeProvider time)
         Done = 1,
         Failed = 2,
         Expired = 3,
+        Parked = 4,
     }
 
     /// <summary>Records a new activity; false when it was already recorded (a redelivery).</summary>
-    public Task<bool> TryRecordAsync(string conversationId, string activityId, string type, string? body, CancellationToken ct) =>
-        db.WriteAsync(async c => await c.ExecuteAsync(
+    public async Task<bool> TryRecordAsync(string conversationId, string activityId, string type, string? body, CancellationToken ct)
+    {
+        await instance.EnsureJoinedAsync(ct);
+        return await db.WriteAsync(async c => await c.ExecuteAsync(
             """
-            INSERT INTO activity_journal (conversation_id, activity_id, activity_type, received_at, status, body)
-            VALUES (@conversationId, @activityId, @type, @now, 0, @body)
+            INSERT INTO activity_journal (conversation_id, activity_id, activity_type, received_at, status, body, instance_id, attempts)
+            VALUES (@conversationId, @activityId, @type, @now, 0, @body, @instance, 1)
             ON CONFLICT (conversation_id, activity_id) DO NOTHING
             """,
-            new { conversationId, activityId, type, now = time.GetUtcNow(), body }).ConfigureAwait(false) == 1, ct);
+            new { conversationId, activityId, type, now = time.GetUtcNow(), body, instance = instance.Id }).ConfigureAwait(false) == 1, ct);
+    }
+
+    /// <summary>Forgets an activity that was recorded but could not be queued, so that its redelivery is accepted.</summary>
+    public Task ForgetAsync(string conversationId, string activityId, CancellationToken ct) =>
+        db.WriteAsync(c => c.ExecuteAsync(
+            "DELETE FROM activity_journal WHERE conversation_id = @conversationId AND activity_id = @activityId AND status = 0",
+            new { conversationId, activityId }), ct);
 
     /// <summary>The stored answer to an invoke that was already handled, if any.</summary>
     public Task<string?> GetInvokeResponseAsync(string conversationId, string activityId, CancellationToken ct) =>
@@ -56,20 +66,50 @@ public sealed class ActivityJournal(Db db, TimeProvider time)
             return 0;
         }, ct);
 
-    /// <summary>Pending activities received within the replay window, oldest first; older ones are marked expired.</summary>
-    public Task<IReadOnlyList<PendingActivity>> TakePendingAsync(TimeSpan replayWindow, CancellationToken ct) =>
-        db.WriteAsync<IReadOnlyList<PendingActivity>>(async c =>
+    /// <summary>
+    /// Takes over the unfinished activities of instances that are gone (after a restart, this process's predecessor;
+    /// with <paramref name="everyone"/>, of any other instance — SQLite runs one instance). Each is counted as one more
+    /// attempt; one started <paramref name="maxAttempts"/> times already is parked instead (a turn that kills the
+    /// process must not be replayed forever). Activities older than the replay window expire.
+    /// </summary>
+    public Task<AdoptedActivities> AdoptAsync(bool everyone, TimeSpan replayWindow, int maxAttempts, CancellationToken ct) =>
+        db.WriteAsync(async c =>
         {
-            var cutoff = time.GetUtcNow() - replayWindow;
+            var now = time.GetUtcNow();
+            await using var tx = await c.BeginTransactionAsync(ct).ConfigureAwait(false);
             await c.ExecuteAsync(
-                "UPDATE activity_journal SET status = 3, body = NULL WHERE status = 0 AND received_at < @cutoff", new { cutoff })
+                "UPDATE activity_journal SET status = 3, body = NULL WHERE status = 0 AND received_at < @cutoff", new { cutoff = now - replayWindow }, tx)
                 .ConfigureAwait(false);
-            var rows = await c.QueryAsync<PendingActivity>(
+            var gone = everyone ? "(instance_id IS NULL OR instance_id <> @me)" : InstanceRegistry.IsGone("instance_id");
+            var lockClause = db.IsSqlite ? string.Empty : "FOR UPDATE SKIP LOCKED";
+            var rows = (await c.QueryAsync<PendingActivity>(
+                $"""
+                SELECT conversation_id AS ConversationId, activity_id AS ActivityId, activity_type AS ActivityType,
+                       body AS Body, attempts + 1 AS Attempts
+                FROM activity_journal
+                WHERE status = 0 AND body IS NOT NULL AND {gone} ORDER BY received_at LIMIT 10000 {lockClause}
+                """, new { me = instance.Id, live = instance.LiveSince }, tx).ConfigureAwait(false)).ToList();
+            await c.ExecuteAsync(
                 """
-                SELECT conversation_id AS ConversationId, activity_id AS ActivityId, body AS Body
-                FROM activity_journal WHERE status = 0 AND body IS NOT NULL ORDER BY received_at
-                """).ConfigureAwait(false);
-            return [.. rows];
+                UPDATE activity_journal SET instance_id = @me, attempts = @Attempts
+                WHERE conversation_id = @ConversationId AND activity_id = @ActivityId
+                """, rows.Select(r => new { me = instance.Id, r.Attempts, r.ConversationId, r.ActivityId }), tx).ConfigureAwait(false);
+            var parked = rows.Where(r => r.Attempts > maxAttempts).ToList();
+            if (parked.Count > 0)
+            {
+                await c.ExecuteAsync(
+                    "UPDATE activity_journal SET status = 4, body = NULL WHERE conversation_id = @ConversationId AND activity_id = @ActivityId",
+                    parked, tx).ConfigureAwait(false);
+                await c.ExecuteAsync(
+                    """
+                    INSERT INTO dead_letters (conversation_id, activity_id, activity_type, route, reason, parked_at)
+                    VALUES (@ConversationId, @ActivityId, @ActivityType, NULL, @reason, @now)
+                    """, parked.Select(p => new { p.ConversationId, p.ActivityId, p.ActivityType, reason = $"started {p.Attempts - 1} times without finishing (the bot stopped during it each time)", now }), tx)
+                    .ConfigureAwait(false);
+            }
+
+            await tx.CommitAsync(ct).ConfigureAwait(false);
+            return new AdoptedActivities([.. rows.Where(r => r.Attempts <= maxAttempts)], parked);
         }, ct);
 
     /// <summary>Deletes rows older than the retention period.</summary>
@@ -78,5 +118,8 @@ public sealed class ActivityJournal(Db db, TimeProvider time)
             "DELETE FROM activity_journal WHERE status <> 0 AND received_at < @cutoff", new { cutoff = time.GetUtcNow() - retention }), ct);
 }
 
-/// <summary>An activity recorded but not yet handled.</summary>
-public sealed record PendingActivity(string ConversationId, string ActivityId, string Body);
+/// <summary>An activity recorded but not yet handled; <see cref="Attempts"/> counts the starts including this one.</summary>
+public sealed record PendingActivity(string ConversationId, string ActivityId, string ActivityType, string Body, long Attempts);
+
+/// <summary>What <see cref="ActivityJournal.AdoptAsync"/> took over: activities to handle again, and the ones it parked.</summary>
+public sealed record AdoptedActivities(IReadOnlyList<PendingActivity> Replay, IReadOnlyList<PendingActivity> Parked);

@@ -34,6 +34,9 @@ public sealed class TurnQueue
 
     internal ChannelReader<QueuedTurn> Lane(int index) => _lanes[index].Reader;
 
+    /// <summary>The lane a conversation's turns run in.</summary>
+    public static int LaneFor(string conversationId) => LaneOf(conversationId);
+
     internal void Complete()
     {
         foreach (var lane in _lanes)
@@ -47,4 +50,11 @@ public sealed class TurnQueue
 }
 
 /// <summary>An activity recorded in the journal and waiting to be handled.</summary>
-public sealed record QueuedTurn(Activity Activity, string ConversationId, string ActivityId);
+public sealed record QueuedTurn(Activity Activity, string ConversationId, string ActivityId)
+{
+    /// <summary>1 for the first try; more when the turn is started again after a restart (it may be partly done).</summary>
+    public long Attempt { get; init; } = 1;
+
+    /// <summary>When it was queued (a <see cref="TimeProvider"/> timestamp), to report the oldest unfinished turn.</summary>
+    public long EnqueuedAt { get; init; } = TimeProvider.System.GetTimestamp();
+}

@@ -1,26 +1,28 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
-using ProBonoBot.Cards;
-using ProBonoBot.People;
+using ProBonoBot.Outbox;
 using ProBonoBot.Protocol.Activities;
-using ProBonoBot.Protocol.Connector;
-using ProBonoBot.Protocol.Routing;
 using ProBonoBot.Storage;
 
 namespace ProBonoBot.Turns;
 
 /// <summary>
-/// Handles queued turns lane by lane and records their completion in batches. At start it replays the
-/// activities a previous run recorded but did not finish, so a restart mid-conversation loses nothing.
+/// Runs queued turns lane by lane and records their completion in batches. It takes over the activities that a
+/// previous run (or, on PostgreSQL, another instance that stopped) accepted but did not finish, so a restart
+/// mid-conversation loses nothing; a turn that was started too often without finishing is parked instead.
 /// </summary>
 public sealed class TurnWorker(
     TurnQueue queue,
+    TurnLanes lanes,
     ActivityJournal journal,
-    ActivityDispatcher dispatcher,
-    IConnectorClient connector,
-    LanguageResolver languages,
-    IServiceProvider services,
+    TurnRunner runner,
+    TurnLedger ledger,
+    DeadLetters deadLetters,
+    InstanceRegistry instances,
+    DeliveryRate rate,
+    Db db,
     IOptions<StorageOptions> storage,
+    IOptions<TurnOptions> options,
     ILogger<TurnWorker> logger) : BackgroundService
 {
     private readonly Channel<(string, string, ActivityJournal.Status)> _completed =
@@ -28,37 +30,113 @@ public sealed class TurnWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await ReplayAsync(stoppingToken).ConfigureAwait(false);
-        var lanes = Enumerable.Range(0, TurnQueue.LaneCount).Select(i => RunLaneAsync(queue.Lane(i), stoppingToken)).ToList();
-        lanes.Add(RecordCompletionsAsync(stoppingToken));
-        lanes.Add(PruneAsync(stoppingToken));
-        await Task.WhenAll(lanes).ConfigureAwait(false);
+        // Lanes first: taking over a long backlog must not wait for room in a lane that nobody empties.
+        var tasks = Enumerable.Range(0, TurnQueue.LaneCount).Select(i => RunLaneAsync(i, stoppingToken)).ToList();
+        tasks.Add(RecordCompletionsAsync(stoppingToken));
+        tasks.Add(MaintainAsync(stoppingToken));
+        await Task.WhenAll(tasks);
     }
 
-    private async Task ReplayAsync(CancellationToken ct)
+    public override async Task StopAsync(CancellationToken cancellationToken)
     {
-        var pending = await journal.TakePendingAsync(storage.Value.ReplayWindow, ct).ConfigureAwait(false);
-        foreach (var row in pending)
+        await base.StopAsync(cancellationToken);
+        try
         {
-            if (ActivityParser.TryParse(System.Text.Encoding.UTF8.GetBytes(row.Body), out var activity, out _))
+            await instances.LeaveAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            TurnLog.PipelineStepFailed(logger, "leave", ex.GetType().Name);
+        }
+    }
+
+    /// <summary>Heartbeats, taking over unfinished activities, and pruning; each step logged and retried, never fatal.</summary>
+    private async Task MaintainAsync(CancellationToken ct)
+    {
+        var o = options.Value;
+        var started = false;
+        var nextPrune = DateTimeOffset.MinValue;
+        using var timer = new PeriodicTimer(o.HeartbeatInterval);
+        do
+        {
+            try
             {
-                await queue.EnqueueAsync(new QueuedTurn(activity!, row.ConversationId, row.ActivityId), ct).ConfigureAwait(false);
+                rate.SetInstances(await instances.HeartbeatAsync(ct));
+                if (!started || !db.IsSqlite)
+                {
+                    // SQLite serves one instance: everything pending was this process's predecessor's.
+                    await AdoptAsync(everyone: db.IsSqlite, ct);
+                    started = true;
+                }
+
+                if (DateTimeOffset.UtcNow >= nextPrune)
+                {
+                    nextPrune = DateTimeOffset.UtcNow + TimeSpan.FromHours(1);
+                    var retention = storage.Value.JournalRetention;
+                    await journal.PruneAsync(retention, ct);
+                    await ledger.PruneAsync(retention, ct);
+                    await deadLetters.PruneAsync(TimeSpan.FromDays(30), ct);
+                }
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                TurnLog.PipelineStepFailed(logger, "maintenance", ex.GetType().Name);
             }
         }
-
-        if (pending.Count > 0)
-        {
-            Log.TurnsReplayed(logger, pending.Count);
-        }
+        while (await WaitAsync(timer, ct));
     }
 
-    private async Task RunLaneAsync(ChannelReader<QueuedTurn> lane, CancellationToken ct)
+    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken ct)
     {
         try
         {
-            await foreach (var item in lane.ReadAllAsync(ct).ConfigureAwait(false))
+            return await timer.WaitForNextTickAsync(ct);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private async Task AdoptAsync(bool everyone, CancellationToken ct)
+    {
+        var adopted = await journal.AdoptAsync(everyone, storage.Value.ReplayWindow, options.Value.MaxAttempts, ct);
+        foreach (var parked in adopted.Parked)
+        {
+            TurnLog.TurnParked(logger, parked.ActivityId, parked.ActivityType, parked.Attempts - 1);
+        }
+
+        if (adopted.Replay.Count > 0)
+        {
+            TurnLog.TurnsAdopted(logger, adopted.Replay.Count);
+        }
+
+        foreach (var row in adopted.Replay)
+        {
+            if (ActivityParser.TryParse(System.Text.Encoding.UTF8.GetBytes(row.Body), out var activity, out _))
             {
-                var status = await HandleAsync(item, ct).ConfigureAwait(false);
+                await queue.EnqueueAsync(new QueuedTurn(activity!, row.ConversationId, row.ActivityId) { Attempt = row.Attempts }, ct);
+            }
+            else
+            {
+                _completed.Writer.TryWrite((row.ConversationId, row.ActivityId, ActivityJournal.Status.Failed));
+            }
+        }
+    }
+
+    private async Task RunLaneAsync(int lane, CancellationToken ct)
+    {
+        try
+        {
+            await foreach (var item in queue.Lane(lane).ReadAllAsync(ct))
+            {
+                lanes.Started(lane);
+                var status = await runner.RunAsync(item, ct);
+                lanes.Finished(lane);
                 if (status is { } done)
                 {
                     _completed.Writer.TryWrite((item.ConversationId, item.ActivityId, done));
@@ -67,96 +145,54 @@ public sealed class TurnWorker(
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            // Shutting down: what is still queued stays pending in the journal and is replayed at start.
+            // Shutting down: what is still queued stays pending in the journal and is taken over at the next start.
         }
     }
 
-    /// <summary>Handles one turn; null when it was interrupted by shutdown and must stay pending.</summary>
-    internal async Task<ActivityJournal.Status?> HandleAsync(QueuedTurn item, CancellationToken ct)
-    {
-        var turn = new TurnContext(item.Activity, connector, services);
-        try
-        {
-            await dispatcher.HandleAsync(turn, ct).ConfigureAwait(false);
-            return ActivityJournal.Status.Done;
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            return null;
-        }
-        catch (TurnFailedException ex) when (ex.InnerException is ConnectorException connectorError)
-        {
-            Log.TurnConnectorFailed(logger, item.Activity.Type ?? "?", connectorError.StatusCode, connectorError.ErrorCode ?? "-");
-            return ActivityJournal.Status.Failed;
-        }
-        catch (TurnFailedException)
-        {
-            await TryApologizeAsync(turn, ct).ConfigureAwait(false);
-            return ActivityJournal.Status.Failed;
-        }
-    }
-
-    private async Task TryApologizeAsync(TurnContext turn, CancellationToken ct)
-    {
-        if (turn.Activity.Type != ActivityTypes.Message)
-        {
-            return;
-        }
-
-        try
-        {
-            var language = await languages.ResolveAsync(turn, ct).ConfigureAwait(false);
-            await turn.SendAsync(new Activity { Text = UiText.For(language).SomethingWentWrong }, ct).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is ConnectorException or HttpRequestException or System.Data.Common.DbException)
-        {
-            Log.ApologyFailed(logger, ex.GetType().Name);
-        }
-    }
+    /// <summary>For tests: runs one turn through the same boundary as the lanes.</summary>
+    internal Task<ActivityJournal.Status?> HandleAsync(QueuedTurn item, CancellationToken ct) => runner.RunAsync(item, ct);
 
     private async Task RecordCompletionsAsync(CancellationToken ct)
     {
         var batch = new List<(string, string, ActivityJournal.Status)>(256);
-        try
+        while (true)
         {
-            while (await _completed.Reader.WaitToReadAsync(ct).ConfigureAwait(false))
+            try
             {
+                if (!await _completed.Reader.WaitToReadAsync(ct))
+                {
+                    return;
+                }
+
                 while (batch.Count < 256 && _completed.Reader.TryRead(out var item))
                 {
                     batch.Add(item);
                 }
 
-                await journal.CompleteAsync(batch, CancellationToken.None).ConfigureAwait(false);
+                await journal.CompleteAsync(batch, CancellationToken.None);
                 batch.Clear();
             }
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            while (_completed.Reader.TryRead(out var item))
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
-                batch.Add(item);
-            }
+                while (_completed.Reader.TryRead(out var item))
+                {
+                    batch.Add(item);
+                }
 
-            if (batch.Count > 0)
-            {
-                await journal.CompleteAsync(batch, CancellationToken.None).ConfigureAwait(false);
-            }
-        }
-    }
+                if (batch.Count > 0)
+                {
+                    await journal.CompleteAsync(batch, CancellationToken.None);
+                }
 
-    private async Task PruneAsync(CancellationToken ct)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(1));
-        try
-        {
-            while (await timer.WaitForNextTickAsync(ct).ConfigureAwait(false))
-            {
-                await journal.PruneAsync(storage.Value.JournalRetention, ct).ConfigureAwait(false);
+                return;
             }
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            // Stopping.
+            catch (Exception ex)
+            {
+                // The batch stays and is written at the next try; a turn not marked done is at worst replayed,
+                // and a replay skips what its turn already did.
+                TurnLog.PipelineStepFailed(logger, "complete", ex.GetType().Name);
+                await Task.Delay(TimeSpan.FromSeconds(1), ct).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
         }
     }
 }

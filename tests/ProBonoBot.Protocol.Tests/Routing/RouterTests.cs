@@ -53,7 +53,7 @@ public class RouterTests
             .OnMessage("withdraw", new Regex(@"^withdraw (?<project>.+)$"), (t, _) => { captured = t.Match!.Groups["project"].Value; return Task.CompletedTask; })
             .OnUnrecognizedMessage((_, _) => throw new InvalidOperationException("fallback must not run"));
 
-        await new ActivityDispatcher(router, NullLogger<ActivityDispatcher>.Instance).HandleAsync(Turn(Message("withdraw Noto wood")), default);
+        await new ActivityDispatcher(router).HandleAsync(Turn(Message("withdraw Noto wood")), default);
 
         Assert.Equal("Noto wood", captured);
     }
@@ -64,7 +64,7 @@ public class RouterTests
         var fallback = false;
         var router = new Router().OnUnrecognizedMessage((_, _) => { fallback = true; return Task.CompletedTask; });
 
-        await new ActivityDispatcher(router, NullLogger<ActivityDispatcher>.Instance).HandleAsync(Turn(Message("hello?")), default);
+        await new ActivityDispatcher(router).HandleAsync(Turn(Message("hello?")), default);
 
         Assert.True(fallback);
     }
@@ -78,7 +78,7 @@ public class RouterTests
         var router = new Router().OnCardAction("refresh", (_, _) => Task.FromResult(CardActionResult.ReplaceCard(new JsonObject { ["type"] = "AdaptiveCard" })));
         var value = JsonDocument.Parse("{\"verb\":\"refresh\"}").RootElement;
 
-        await new ActivityDispatcher(router, NullLogger<ActivityDispatcher>.Instance).HandleAsync(Turn(Message(string.Empty, value), connector.Object), default);
+        await new ActivityDispatcher(router).HandleAsync(Turn(Message(string.Empty, value), connector.Object), default);
 
         connector.Verify(c => c.UpdateActivityAsync("https://smba.trafficmanager.net/teams/", "a:1", "card-1",
             It.Is<Activity>(a => a.Attachments!.Count == 1), It.IsAny<CancellationToken>()), Times.Once);
@@ -89,7 +89,7 @@ public class RouterTests
     {
         var invoke = new Activity { Type = ActivityTypes.Invoke, Name = "composeExtension/query" };
 
-        var response = await new ActivityDispatcher(new Router(), NullLogger<ActivityDispatcher>.Instance).InvokeAsync(Turn(invoke), default);
+        var response = await new ActivityDispatcher(new Router()).InvokeAsync(Turn(invoke), default);
 
         Assert.Equal(501, response.Status);
     }
@@ -101,7 +101,7 @@ public class RouterTests
             Task.FromResult(CardActionResult.ReplaceCard(new JsonObject { ["projectId"] = t.CardAction!.Data.GetProperty("projectId").GetString() })));
         var invoke = Fixture("teams-invoke-action.json");
 
-        var response = await new ActivityDispatcher(router, NullLogger<ActivityDispatcher>.Instance).InvokeAsync(Turn(invoke), default);
+        var response = await new ActivityDispatcher(router).InvokeAsync(Turn(invoke), default);
 
         Assert.Equal(200, response.Status);
         Assert.Equal(InvokeResponse.CardContentType, (string?)response.Body!["type"]);
@@ -111,7 +111,7 @@ public class RouterTests
     [Fact]
     public async Task InvokeAsync_CardActionWithUnknownVerb_ReturnsError()
     {
-        var response = await new ActivityDispatcher(new Router(), NullLogger<ActivityDispatcher>.Instance).InvokeAsync(Turn(Fixture("teams-invoke-action.json")), default);
+        var response = await new ActivityDispatcher(new Router()).InvokeAsync(Turn(Fixture("teams-invoke-action.json")), default);
 
         Assert.Equal(400, (int)response.Body!["statusCode"]!);
         Assert.Equal(InvokeResponse.ErrorContentType, (string?)response.Body["type"]);
@@ -123,7 +123,7 @@ public class RouterTests
         var router = new Router().OnCardAction("signUp", (_, _) => throw new InvalidOperationException("boom"));
 
         await Assert.ThrowsAsync<TurnFailedException>(() =>
-            new ActivityDispatcher(router, NullLogger<ActivityDispatcher>.Instance).InvokeAsync(Turn(Fixture("teams-invoke-action.json")), default));
+            new ActivityDispatcher(router).InvokeAsync(Turn(Fixture("teams-invoke-action.json")), default));
     }
 
     [Fact]
@@ -131,7 +131,7 @@ public class RouterTests
     {
         var installs = 0;
         var router = new Router().OnInstalled((_, _) => { installs++; return Task.CompletedTask; });
-        var dispatcher = new ActivityDispatcher(router, NullLogger<ActivityDispatcher>.Instance);
+        var dispatcher = new ActivityDispatcher(router);
 
         await dispatcher.HandleAsync(Turn(Fixture("playground-installation.json")), default);
         await dispatcher.HandleAsync(Turn(Fixture("teams-team-install.json")), default);

@@ -34,7 +34,7 @@ public sealed class PersonDataScriptTests(DatabaseFixture databases)
             [new ProjectRole(1, "Analyst", null, 1)]), "leader", "Leader", default);
         await projects.SetStatusAsync(number, [ProjectStatus.Draft], ProjectStatus.Recruiting, default);
         var signal = new OutboxSignal();
-        var signUps = new SignUpStore(db, new OutboxStore(db, TimeProvider.System, signal), signal, Options.Create(new ClubOptions()), TimeProvider.System);
+        var signUps = new SignUpStore(db, new OutboxStore(db, TimeProvider.System, signal, new ProBonoBot.Turns.InstanceRegistry(db, TimeProvider.System, Microsoft.Extensions.Options.Options.Create(new ProBonoBot.Turns.TurnOptions()))), signal, Options.Create(new ClubOptions()), TimeProvider.System);
         await signUps.ConfirmAsync(number, 1, new Person(Aad, "Yui Nakamura", "29:yui", "t", null, null), 5, "My note", default);
         await signUps.ConfirmAsync(number, 1, new Person("aad-other", "Other", "29:o", "t", null, null), 5, null, default);
         await new ConversationStore(db, TimeProvider.System).RefreshAsync(new ConversationReference("a:yui", "personal", "https://smba.trafficmanager.net/teams/",

@@ -19,7 +19,7 @@ public sealed class OutboxStoreTests(DatabaseFixture databases)
         using var db = await databases.NewDbAsync(provider);
         var clock = new ManualClock(DateTimeOffset.Parse("2026-11-22T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
         using var signal = new OutboxSignal();
-        var outbox = new OutboxStore(db, clock, signal);
+        var outbox = new OutboxStore(db, clock, signal, new ProBonoBot.Turns.InstanceRegistry(db, clock, Microsoft.Extensions.Options.Options.Create(new ProBonoBot.Turns.TurnOptions())));
         await outbox.EnqueueAsync([Item(1), Item(2), Item(3)], default);
 
         var first = await outbox.ClaimAsync(10, TimeSpan.FromSeconds(30), default);
@@ -40,7 +40,7 @@ public sealed class OutboxStoreTests(DatabaseFixture databases)
         using var db = await databases.NewDbAsync(provider);
         var clock = new ManualClock(DateTimeOffset.Parse("2026-11-22T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
         using var signal = new OutboxSignal();
-        var outbox = new OutboxStore(db, clock, signal);
+        var outbox = new OutboxStore(db, clock, signal, new ProBonoBot.Turns.InstanceRegistry(db, clock, Microsoft.Extensions.Options.Options.Create(new ProBonoBot.Turns.TurnOptions())));
         await outbox.EnqueueAsync([Item(1), Item(2)], default);
         var rows = await outbox.ClaimAsync(10, TimeSpan.FromSeconds(30), default);
 
@@ -64,9 +64,10 @@ public sealed class OutboxStoreTests(DatabaseFixture databases)
         await new Migrator(a, Microsoft.Extensions.Logging.Abstractions.NullLogger<Migrator>.Instance).MigrateAsync(default);
         DateTimeOffsetHandler.Register();
         using var signal = new OutboxSignal();
-        var first = new OutboxStore(a, TimeProvider.System, signal);
-        var second = new OutboxStore(b, TimeProvider.System, signal);
+        var first = new OutboxStore(a, TimeProvider.System, signal, new ProBonoBot.Turns.InstanceRegistry(a, TimeProvider.System, Microsoft.Extensions.Options.Options.Create(new ProBonoBot.Turns.TurnOptions())));
+        var second = new OutboxStore(b, TimeProvider.System, signal, new ProBonoBot.Turns.InstanceRegistry(b, TimeProvider.System, Microsoft.Extensions.Options.Options.Create(new ProBonoBot.Turns.TurnOptions())));
         await first.EnqueueAsync([.. Enumerable.Range(0, 400).Select(Item)], default);
+        await second.ClaimAsync(0, TimeSpan.FromMinutes(1), default); // both instances have announced themselves
 
         var claims = await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
             Task.Run(() => (i % 2 == 0 ? first : second).ClaimAsync(25, TimeSpan.FromMinutes(1), default))));

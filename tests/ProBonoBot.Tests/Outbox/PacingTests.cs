@@ -65,8 +65,7 @@ public sealed class PacingTests
     public void PerConversation_SevenPerSecond_EighthWaitsForTheWindow()
     {
         var clock = new ManualClock(DateTimeOffset.Parse("2026-11-22T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
-        using var db = new Db(StorageProvider.Sqlite, "Data Source=:memory:");
-        var rate = new DeliveryRate(db, clock, Options.Create(new BroadcastOptions()), new ProactivePacer(clock));
+        var rate = new DeliveryRate(clock, Options.Create(new BroadcastOptions()), new ProactivePacer(clock));
 
         var waits = Enumerable.Range(0, 8).Select(_ => rate.ReservePerConversation("19:channel")).ToList();
         var other = rate.ReservePerConversation("a:someone-else");
@@ -83,11 +82,14 @@ public sealed class PacingTests
     public void Rate_DividedAmongInstances_UnderTheCeiling()
     {
         var pacer = new ProactivePacer(TimeProvider.System);
-        using var db = new Db(StorageProvider.Sqlite, "Data Source=:memory:");
 
-        var rate = new DeliveryRate(db, TimeProvider.System, Options.Create(new BroadcastOptions { RatePerSecond = 50 }), pacer);
+        var rate = new DeliveryRate(TimeProvider.System, Options.Create(new BroadcastOptions { RatePerSecond = 50 }), pacer);
 
         Assert.InRange(pacer.RatePerSecond, 45, 49.9);
+        Assert.Equal(pacer.RatePerSecond, rate.RatePerSecond);
+
+        rate.SetInstances(2);
+        Assert.InRange(pacer.RatePerSecond, 22.5, 24.95);
         Assert.Equal(pacer.RatePerSecond, rate.RatePerSecond);
     }
 }

@@ -24,7 +24,7 @@ public sealed class SignUpStoreTests(DatabaseFixture databases)
         var db = await databases.NewDbAsync(provider);
         var clock = new ManualClock(DateTimeOffset.Parse("2026-11-22T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
         var signal = new OutboxSignal();
-        var outbox = new OutboxStore(db, clock, signal);
+        var outbox = new OutboxStore(db, clock, signal, new ProBonoBot.Turns.InstanceRegistry(db, clock, Microsoft.Extensions.Options.Options.Create(new ProBonoBot.Turns.TurnOptions())));
         return new Sut(db, new ProjectStore(db, clock), new SignUpStore(db, outbox, signal, Options.Create(new ClubOptions()), clock), clock);
     }
 

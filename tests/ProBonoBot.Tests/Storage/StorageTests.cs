@@ -48,7 +48,7 @@ public sealed class StorageTests(DatabaseFixture databases)
     public async Task TryRecordAsync_ConcurrentRedeliveries_ExactlyOneWins(StorageProvider provider)
     {
         using var db = await databases.NewDbAsync(provider);
-        var journal = new ActivityJournal(db, TimeProvider.System);
+        var journal = new ActivityJournal(db, TimeProvider.System, Instance(db, TimeProvider.System));
 
         var results = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ =>
             Task.Run(() => journal.TryRecordAsync("a:1", "act-1", "message", "{}", default))));
@@ -59,11 +59,11 @@ public sealed class StorageTests(DatabaseFixture databases)
     [Theory]
     [InlineData(StorageProvider.Sqlite)]
     [InlineData(StorageProvider.Postgres)]
-    public async Task TakePendingAsync_ReturnsUnfinishedOldestFirstAndExpiresStale(StorageProvider provider)
+    public async Task AdoptAsync_AfterRestart_ReturnsUnfinishedOldestFirstAndExpiresStale(StorageProvider provider)
     {
         using var db = await databases.NewDbAsync(provider);
         var clock = new ManualClock(DateTimeOffset.Parse("2026-11-22T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
-        var journal = new ActivityJournal(db, clock);
+        var journal = new ActivityJournal(db, clock, Instance(db, clock));
         await journal.TryRecordAsync("a:1", "stale", "message", "{\"n\":0}", default);
         clock.Advance(TimeSpan.FromHours(2));
         await journal.TryRecordAsync("a:1", "first", "message", "{\"n\":1}", default);
@@ -72,9 +72,11 @@ public sealed class StorageTests(DatabaseFixture databases)
         await journal.TryRecordAsync("a:1", "handled", "message", "{\"n\":3}", default);
         await journal.CompleteAsync([("a:1", "handled", ActivityJournal.Status.Done)], default);
 
-        var pending = await journal.TakePendingAsync(TimeSpan.FromHours(1), default);
+        var restarted = new ActivityJournal(db, clock, Instance(db, clock));
+        var pending = (await restarted.AdoptAsync(everyone: true, TimeSpan.FromHours(1), maxAttempts: 3, default)).Replay;
 
         Assert.Equal(["first", "second"], pending.Select(p => p.ActivityId));
+        Assert.All(pending, p => Assert.Equal(2, p.Attempts));
         var staleStatus = await db.ReadAsync(c => c.ExecuteScalarAsync<int>("SELECT status FROM activity_journal WHERE activity_id = 'stale'"), default);
         Assert.Equal((int)ActivityJournal.Status.Expired, staleStatus);
     }
@@ -139,4 +141,53 @@ public sealed class StorageTests(DatabaseFixture databases)
 
         Assert.Equal(Language.English, await settings.GetLanguageAsync("aad-1", default));
     }
+
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.Postgres)]
+    public async Task AdoptAsync_TurnThatNeverFinishes_ParkedAfterMaxAttempts(StorageProvider provider)
+    {
+        // Issue 10 item 1: an activity that kills the process every time must not be replayed forever.
+        using var db = await databases.NewDbAsync(provider);
+        await new ActivityJournal(db, TimeProvider.System, Instance(db, TimeProvider.System)).TryRecordAsync("a:1", "poison", "message", "{}", default);
+
+        var replays = new List<int>();
+        AdoptedActivities last = null!;
+        for (var restart = 0; restart < 4; restart++)
+        {
+            last = await new ActivityJournal(db, TimeProvider.System, Instance(db, TimeProvider.System))
+                .AdoptAsync(everyone: true, TimeSpan.FromHours(1), maxAttempts: 3, default);
+            replays.Add(last.Replay.Count);
+        }
+
+        Assert.Equal([1, 1, 0, 0], replays);
+        var status = await db.ReadAsync(c => c.ExecuteScalarAsync<int>("SELECT status FROM activity_journal WHERE activity_id = 'poison'"), default);
+        Assert.Equal((int)ActivityJournal.Status.Parked, status);
+        var reason = await db.ReadAsync(c => c.ExecuteScalarAsync<string>("SELECT reason FROM dead_letters WHERE activity_id = 'poison'"), default);
+        Assert.Contains("without finishing", reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AdoptAsync_TwoInstancesOnPostgres_TakesOverOnlyFromTheOneThatStopped()
+    {
+        // Issue 10 item 12: a live instance's unfinished turns stay with it; a dead one's are taken over at once.
+        using var db = await databases.NewDbAsync(StorageProvider.Postgres);
+        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        var alive = Instance(db, clock);
+        var dead = Instance(db, clock);
+        await new ActivityJournal(db, clock, alive).TryRecordAsync("a:1", "alive-1", "message", "{}", default);
+        await new ActivityJournal(db, clock, dead).TryRecordAsync("a:2", "dead-1", "message", "{}", default);
+        var survivor = new ActivityJournal(db, clock, Instance(db, clock));
+
+        var before = await survivor.AdoptAsync(everyone: false, TimeSpan.FromHours(1), 3, default);
+        clock.Advance(TimeSpan.FromSeconds(7));
+        await alive.HeartbeatAsync(default);
+        var after = await survivor.AdoptAsync(everyone: false, TimeSpan.FromHours(1), 3, default);
+
+        Assert.Empty(before.Replay);
+        Assert.Equal(["dead-1"], after.Replay.Select(r => r.ActivityId));
+    }
+
+    private static InstanceRegistry Instance(Db db, TimeProvider clock) =>
+        new(db, clock, Microsoft.Extensions.Options.Options.Create(new TurnOptions()));
 }
