@@ -85,10 +85,10 @@ public sealed class ActivityJournal(Db db, TimeProvider time, InstanceRegistry i
             var rows = (await c.QueryAsync<PendingActivity>(
                 $"""
                 SELECT conversation_id AS ConversationId, activity_id AS ActivityId, activity_type AS ActivityType,
-                       body AS Body, attempts + 1 AS Attempts
+                       body AS Body, attempts AS Attempts
                 FROM activity_journal
                 WHERE status = 0 AND body IS NOT NULL AND {gone} ORDER BY received_at LIMIT 10000 {lockClause}
-                """, new { me = instance.Id, live = instance.LiveSince }, tx).ConfigureAwait(false)).ToList();
+                """, new { me = instance.Id, live = instance.LiveSince }, tx).ConfigureAwait(false)).Select(r => r with { Attempts = r.Attempts + 1 }).ToList();
             await c.ExecuteAsync(
                 """
                 UPDATE activity_journal SET instance_id = @me, attempts = @Attempts

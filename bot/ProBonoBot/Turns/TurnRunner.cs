@@ -95,7 +95,8 @@ public sealed class TurnRunner(
             TurnLog.PipelineStepFailed(logger, "park", parkError.GetType().Name);
         }
 
-        if (apologize && turn.Activity.Type == ActivityTypes.Message)
+        // Not after a timeout: what made the turn slow (the connector, the database) would hold the apology up too.
+        if (apologize && !timedOut && turn.Activity.Type == ActivityTypes.Message)
         {
             try
             {

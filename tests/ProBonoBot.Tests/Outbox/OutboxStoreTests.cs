@@ -76,4 +76,30 @@ public sealed class OutboxStoreTests(DatabaseFixture databases)
         Assert.Equal(400, ids.Count);
         Assert.Equal(ids.Count, ids.Distinct().Count());
     }
+
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.Postgres)]
+    public async Task ClaimAsync_HolderStopsHeartbeating_RowsTakenOverBeforeTheLeaseEnds(StorageProvider provider)
+    {
+        // Issue 10 item 12: rows leased by a killed instance wait for its heartbeat to go stale (seconds), not for the lease.
+        using var db = await databases.NewDbAsync(provider);
+        var clock = new ManualClock(DateTimeOffset.Parse("2026-11-22T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        using var signal = new OutboxSignal();
+        var options = Microsoft.Extensions.Options.Options.Create(new ProBonoBot.Turns.TurnOptions());
+        var killed = new OutboxStore(db, clock, signal, new ProBonoBot.Turns.InstanceRegistry(db, clock, options));
+        var survivorInstance = new ProBonoBot.Turns.InstanceRegistry(db, clock, options);
+        var survivor = new OutboxStore(db, clock, signal, survivorInstance);
+        await killed.EnqueueAsync([Item(1), Item(2)], default);
+        var held = await killed.ClaimAsync(10, TimeSpan.FromMinutes(5), default);
+
+        var whileAlive = await survivor.ClaimAsync(10, TimeSpan.FromSeconds(30), default);
+        clock.Advance(TimeSpan.FromSeconds(7)); // three missed heartbeats
+        await survivorInstance.HeartbeatAsync(default);
+        var takenOver = await survivor.ClaimAsync(10, TimeSpan.FromSeconds(30), default);
+
+        Assert.Equal(2, held.Count);
+        Assert.Empty(whileAlive);
+        Assert.Equal(held.Select(r => r.Id), takenOver.Select(r => r.Id));
+    }
 }
