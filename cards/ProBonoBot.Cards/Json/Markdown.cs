@@ -94,7 +94,7 @@ public static partial class Markdown
 
     /// <summary>
     /// Model-written Markdown (a manual's sections): its emphasis, lists and line breaks stay, but a link is shown
-    /// as its text followed by its address, and no image, HTML tag, mention or autolink can form.
+    /// as its text followed by its address, and no image, HTML tag, mention, autolink, heading or quote can form.
     /// </summary>
     public static string Formatting(string? markdown)
     {
@@ -105,24 +105,28 @@ public static partial class Markdown
 
         var plain = LinkPattern().Replace(markdown.ReplaceLineEndings("\n"), "$1 ($2)");
         var builder = new StringBuilder(plain.Length + 16);
+        var lineStart = true;
         for (var i = 0; i < plain.Length; i++)
         {
             var c = plain[i];
-            if (c == '\\' && i + 1 < plain.Length && char.IsAsciiLetterOrDigit(plain[i + 1]) is false && plain[i + 1] > ' ' && plain[i + 1] < 127)
+            if (c == '\\' && i + 1 < plain.Length && plain[i + 1] is > ' ' and < (char)127 && !char.IsAsciiLetterOrDigit(plain[i + 1]))
             {
                 // An escape the writer meant (or Escape made for user text in the manual): kept as it is, so it
                 // cannot combine with one of ours ("\\" + "\[" would turn our escaped bracket back into a bracket).
                 builder.Append(c).Append(plain[i + 1]);
                 i++;
+                lineStart = false;
                 continue;
             }
 
-            if (c is '[' or ']' || (c is '<' or '&' && NeedsEscape(plain, i)))
+            // Headings and quotes are not card Markdown (a renderer that knows them would break the card's layout).
+            if (c is '[' or ']' || (c is '<' or '&' && NeedsEscape(plain, i)) || (c is '#' or '>' && lineStart))
             {
                 builder.Append('\\');
             }
 
             builder.Append(c);
+            lineStart = c == '\n' || (lineStart && c is ' ' or '\t');
         }
 
         return builder.ToString();
