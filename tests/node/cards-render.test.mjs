@@ -85,3 +85,67 @@ for (const file of goldens) {
     await page.locator('#card').screenshot({ path: join(outDir, file.replace(/\.json$/, '.png')) });
   });
 }
+
+// Issue 10 (safe text): the same cards with a hostile string in every user-text field (Golden/hostile, written by
+// tests/ProBonoBot.Cards.Tests/HostileTextTests.cs). Rendered with linkify on, as Teams links bare addresses: no
+// image, no mention and no link may come from user text — a link is allowed only when its text is its own address
+// (it deceives nobody) or it is one of our own links.
+const hostileDir = join(goldenDir, 'hostile');
+const hostiles = readdirSync(hostileDir).filter(f => f.endsWith('.json')).sort();
+const ownLinkPrefix = 'https://bot.example.com/';
+
+test('the hostile check catches unescaped user text (negative control)', async () => {
+  const found = await page.evaluate(() => {
+    const md = window.markdownit({ linkify: true });
+    const div = document.createElement('div');
+    div.innerHTML = md.render('[Re-verify](https://evil.example/login) ![x](https://evil.example/p.png)');
+    return { links: div.querySelectorAll('a').length, images: div.querySelectorAll('img').length };
+  });
+  assert.deepEqual(found, { links: 1, images: 1 });
+});
+
+test('there are hostile cards to render', () => {
+  assert.ok(hostiles.length >= 10, `expected the hostile cards, found ${hostiles.length}`);
+});
+
+for (const file of hostiles) {
+  test(`hostile ${file}: no link, image or mention from user text`, async () => {
+    const json = JSON.parse(readFileSync(join(hostileDir, file), 'utf8'));
+    const result = await page.evaluate((card) => {
+      const AC = window.AdaptiveCards;
+      const md = window.markdownit({ linkify: true });
+      AC.AdaptiveCard.onProcessMarkdown = (text, r) => { r.outputHtml = md.render(text); r.didProcess = true; };
+      const hostConfig = new AC.HostConfig({ supportsInteractivity: true });
+      const renderCard = (json) => {
+        const adaptiveCard = new AC.AdaptiveCard();
+        adaptiveCard.hostConfig = hostConfig;
+        adaptiveCard.parse(json, new AC.SerializationContext());
+        return adaptiveCard.render();
+      };
+      const host = document.getElementById('card');
+      host.innerHTML = '';
+      // The card, then what its Action.ShowCard buttons open (Details, previews), which the renderer builds on click.
+      const parts = [card, ...(card.actions ?? []).filter(a => a.type === 'Action.ShowCard')
+        .map(a => ({ type: 'AdaptiveCard', version: '1.5', body: a.card.body }))];
+      for (const part of parts) {
+        const rendered = renderCard(part);
+        if (rendered) host.appendChild(rendered);
+      }
+      const links = [...host.querySelectorAll('a')].map(a => ({ href: a.getAttribute('href'), text: a.textContent }));
+      return {
+        links,
+        images: host.querySelectorAll('img').length,
+        mentions: host.querySelectorAll('at').length,
+        text: host.textContent,
+      };
+    }, json);
+
+    assert.equal(result.images, 0, 'images');
+    assert.equal(result.mentions, 0, 'mention elements');
+    const deceptive = result.links.filter(l => !(l.href ?? '').startsWith(ownLinkPrefix) && l.text.replace(/\/$/, '') !== (l.href ?? '').replace(/\/$/, ''));
+    assert.deepEqual(deceptive, [], 'links whose text is not their own address');
+    if (file !== 'project-form.json' && file !== 'manual-choose.json') {
+      assert.ok(result.text.includes('[Re-verify](https://evil.example/login)'), 'the hostile text is shown as typed');
+    }
+  });
+}

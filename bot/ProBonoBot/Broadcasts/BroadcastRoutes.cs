@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Dapper;
 using ProBonoBot.Cards;
+using ProBonoBot.Cards.Json;
 using ProBonoBot.Cards.Broadcasts;
 using ProBonoBot.Cards.Projects;
 using ProBonoBot.Hosting;
@@ -51,7 +52,7 @@ public sealed partial class BroadcastRoutes(
         var project = number is { } n ? await projects.GetAsync(n, ct).ConfigureAwait(false) : null;
         if (project is null || project.Status != ProjectStatus.Recruiting)
         {
-            await turn.SayAsync(project is null ? t.UnknownProject : F(t.NotRecruiting, project.Number, project.Title, t.StatusName(project.Status)), ct).ConfigureAwait(false);
+            await turn.SayAsync(project is null ? t.UnknownProject : F(t.NotRecruiting, project.Number, Markdown.Escape(project.Title), t.StatusName(project.Status)), ct).ConfigureAwait(false);
             return (language, null);
         }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ProBonoBot.Cards;
+using ProBonoBot.Cards.Json;
 using ProBonoBot.Cards.Drafting;
 using ProBonoBot.Cards.Projects;
 using ProBonoBot.Hosting;
@@ -80,7 +81,7 @@ public sealed class BriefRoutes(
         var problems = BriefRules.Check(edited, row.Language == "ja" ? Language.Japanese : Language.English);
         if (problems.Count > 0)
         {
-            return CardActionResult.Say(string.Join("\n", problems.Select(p => "- " + p)));
+            return CardActionResult.Say(string.Join("\n", problems.Select(p => "- " + Markdown.Escape(p))));
         }
 
         if (!await store.ReviseBriefAsync(row.Id, row.Version, JsonSerializer.Serialize(edited, DraftingJsonContext.Default.ProjectBrief), row.Source, row.Fallback, row.Language, null, ct).ConfigureAwait(false))
@@ -139,7 +140,7 @@ public sealed class BriefRoutes(
         {
             var leaderLanguage = await languages.ForPersonAsync(aad, language, ct).ConfigureAwait(false);
             var card = BriefViews.Card(sent, leaderLanguage, BriefViewer.Leader,
-                F(UiText.For(leaderLanguage).Drafting.ReviewTitle, sent.AuthorName ?? "?"));
+                F(UiText.For(leaderLanguage).Drafting.ReviewTitle, Markdown.Escape(sent.AuthorName ?? "?")));
             messages.Add(SignUpNotices.ToPerson(SignUpNotices.CardActivity(card), aad, null, null, null, null));
         }
 
@@ -198,9 +199,9 @@ public sealed class BriefRoutes(
         var number = await projects.CreateAsync(draft, leader.Aad, leader.Name, ct).ConfigureAwait(false);
         await store.LinkProjectAsync(row.Id, number, ct).ConfigureAwait(false);
         var authorLanguage = await languages.ForPersonAsync(row.AuthorAad, language, ct).ConfigureAwait(false);
-        await outbox.EnqueueAsync([SignUpNotices.ToPerson(SignUpNotices.Text(F(UiText.For(authorLanguage).Drafting.ApprovedNotice, brief.Title, leader.Name, number)), row.AuthorAad, null, null, null, null)], ct).ConfigureAwait(false);
+        await outbox.EnqueueAsync([SignUpNotices.ToPerson(SignUpNotices.Text(F(UiText.For(authorLanguage).Drafting.ApprovedNotice, Markdown.Escape(brief.Title), Markdown.Escape(leader.Name), number)), row.AuthorAad, null, null, null, null)], ct).ConfigureAwait(false);
         var approved = (await store.BriefAsync(row.Id, ct).ConfigureAwait(false))!;
-        return CardActionResult.ReplaceCard(BriefViews.Card(approved, language, BriefViewer.ReadOnly, F(t.Approved, number, draft.Title)));
+        return CardActionResult.ReplaceCard(BriefViews.Card(approved, language, BriefViewer.ReadOnly, F(t.Approved, number, Markdown.Escape(draft.Title))));
     }
 
     private async Task<CardActionResult> ReturnAsync(TurnContext turn, CancellationToken ct)
@@ -227,9 +228,9 @@ public sealed class BriefRoutes(
         var leader = turn.Person()!;
         var authorModel = BriefViews.Model(returned, authorLanguage);
         var authorCard = BriefCard.Build(authorLanguage, authorModel, BriefViewer.Author,
-            F(UiText.For(authorLanguage).Drafting.ReturnedNotice, leader.Name, authorModel.Brief.Title, note));
+            F(UiText.For(authorLanguage).Drafting.ReturnedNotice, Markdown.Escape(leader.Name), Markdown.Escape(authorModel.Brief.Title), Markdown.Escape(note)));
         await outbox.EnqueueAsync([SignUpNotices.ToPerson(SignUpNotices.CardActivity(authorCard), row.AuthorAad, null, null, null, null)], ct).ConfigureAwait(false);
-        return CardActionResult.ReplaceCard(BriefViews.Card(returned, language, BriefViewer.ReadOnly, F(t.ReturnedToAuthor, returned.AuthorName)));
+        return CardActionResult.ReplaceCard(BriefViews.Card(returned, language, BriefViewer.ReadOnly, F(t.ReturnedToAuthor, Markdown.Escape(returned.AuthorName))));
     }
 
     private static Language? AsksFor(string instruction) =>

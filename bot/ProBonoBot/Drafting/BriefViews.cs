@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ProBonoBot.Cards;
+using ProBonoBot.Cards.Json;
 using ProBonoBot.Cards.Drafting;
 using static ProBonoBot.Hosting.TurnExtensions;
 
@@ -27,7 +28,7 @@ public static class BriefViews
         ArgumentNullException.ThrowIfNull(t);
         return reason != FallbackReason.None ? (F(t.FallbackLabel, ReasonText(t, reason)), true)
             : source == DraftResult<ProjectBrief>.Offline ? (t.OfflineLabel, false)
-            : (F(t.ModelLabel, source), false);
+            : (F(t.ModelLabel, Markdown.Escape(source)), false);
     }
 
     public static string ReasonText(DraftingTexts t, FallbackReason reason)

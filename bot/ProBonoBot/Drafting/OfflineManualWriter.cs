@@ -2,10 +2,14 @@ using System.Globalization;
 using System.Text;
 using ProBonoBot.Cards;
 using ProBonoBot.Cards.Drafting;
+using ProBonoBot.Cards.Json;
 
 namespace ProBonoBot.Drafting;
 
-/// <summary>The embedded manual writer: the club's standard practice filled in with the project's own facts; unknowns marked to confirm.</summary>
+/// <summary>
+/// The embedded manual writer: the club's standard practice filled in with the project's own facts; unknowns marked to confirm.
+/// The sections are Markdown, so the project's facts (user text) are escaped; the title and headings are plain text.
+/// </summary>
 public static class OfflineManualWriter
 {
     public static ManualDocument Write(ManualRequest request)
@@ -17,25 +21,25 @@ public static class OfflineManualWriter
         var c = request.Context;
         var marker = t.ToConfirm;
         var brief = c.Brief;
-        var roles = Bullets(c.Roles.Select(r => L($"**{r.Name}**（{r.Seats}名）：{r.Skills ?? marker}", $"**{r.Name}** ({r.Seats}): {r.Skills ?? marker}")));
-        var members = c.Members.Count == 0 ? "- " + marker : Bullets(c.Members.Select(m => $"{m.Name} — {m.Role}"));
-        var leader = c.LeaderName ?? marker;
-        var mode = c.WorkMode;
-        var meetings = brief?.MeetingCadence ?? L("週1回30分のチーム定例（オンライン）。各フェーズの終わりに支援先との会議。", "A 30-minute team meeting every week (online), and a meeting with the partner at the end of each phase.");
-        var tools = brief is { Tools.Count: > 0 } ? string.Join(", ", brief.Tools) : "Microsoft Teams";
+        var roles = Bullets(c.Roles.Select(r => L($"**{Markdown.Escape(r.Name)}**（{r.Seats}名）：{Markdown.Escape(r.Skills ?? marker)}", $"**{Markdown.Escape(r.Name)}** ({r.Seats}): {Markdown.Escape(r.Skills ?? marker)}")));
+        var members = c.Members.Count == 0 ? "- " + marker : Bullets(c.Members.Select(m => $"{Markdown.Escape(m.Name)} — {Markdown.Escape(m.Role)}"));
+        var leader = Markdown.Escape(c.LeaderName ?? marker);
+        var mode = Markdown.Escape(c.WorkMode);
+        var meetings = brief is not null ? Markdown.Escape(brief.MeetingCadence) : L("週1回30分のチーム定例（オンライン）。各フェーズの終わりに支援先との会議。", "A 30-minute team meeting every week (online), and a meeting with the partner at the end of each phase.");
+        var tools = brief is { Tools.Count: > 0 } ? Markdown.Escape(string.Join(", ", brief.Tools)) : "Microsoft Teams";
         var phases = brief?.Phases ??
         [
             new BriefPhase(L("フェーズ1：理解と計画", "Phase 1: understand and plan"), L("現状を聞き取り、範囲を合意する", "Learn the current way of working and agree the scope"), L("キックオフ会議", "Kickoff meeting")),
             new BriefPhase(L("フェーズ2：制作", "Phase 2: build"), L("試作をつくり支援先と試す", "Build a first version and try it with the partner"), L("中間報告会", "Interim review")),
             new BriefPhase(L("フェーズ3：仕上げと引き継ぎ", "Phase 3: finish and hand over"), L("仕上げて引き継ぐ", "Refine and hand over"), L("最終報告会", "Final handover meeting")),
         ];
-        var schedule = $"{c.Start ?? marker} → {c.End ?? marker}";
+        var schedule = $"{Markdown.Escape(c.Start ?? marker)} → {Markdown.Escape(c.End ?? marker)}";
         var title = $"{t.ManualName(request.Kind)} — {c.Title}";
         IReadOnlyList<ManualSection> sections = request.Kind switch
         {
             ManualKind.Onboarding => (ManualSection[])
             [
-                new ManualSection(L("プロジェクトの概要", "The project in brief"), $"{c.Summary}\n\n- {L("支援先", "Partner")}: {c.Partner}\n- {L("目的", "Objective")}: {c.Objective ?? marker}\n- {L("成果物", "Deliverables")}: {c.Deliverables ?? marker}\n- {L("期間", "Dates")}: {schedule}"),
+                new ManualSection(L("プロジェクトの概要", "The project in brief"), $"{Markdown.Escape(c.Summary)}\n\n- {L("支援先", "Partner")}: {Markdown.Escape(c.Partner)}\n- {L("目的", "Objective")}: {Markdown.Escape(c.Objective ?? marker)}\n- {L("成果物", "Deliverables")}: {Markdown.Escape(c.Deliverables ?? marker)}\n- {L("期間", "Dates")}: {schedule}"),
                 new ManualSection(L("チームと役割", "Who is who"), $"- {L("リーダー", "Leader")}: {leader}\n{members}\n\n{roles}"),
                 new ManualSection(L("最初の1週間", "Your first week"), Checklist(
                     L("リーダーと15分の顔合わせをする", "Meet the leader for 15 minutes"),
@@ -54,9 +58,9 @@ public static class OfflineManualWriter
             ManualKind.Phase => (ManualSection[])
             [
                 .. phases.Select((p, i) => new ManualSection(p.Name, string.Join("\n\n",
-                    $"**{L("ゴール", "Goal")}**: {p.Goal}",
+                    $"**{L("ゴール", "Goal")}**: {Markdown.Escape(p.Goal)}",
                     $"**{L("進め方", "Steps")}**\n" + Bullets(PhaseSteps(i, ja)),
-                    $"**{L("会議のアジェンダ", "Meeting agenda")} — {p.Meeting}**\n" + Bullets(PhaseAgenda(i, ja)),
+                    $"**{L("会議のアジェンダ", "Meeting agenda")} — {Markdown.Escape(p.Meeting)}**\n" + Bullets(PhaseAgenda(i, ja)),
                     $"**{L("チェックリスト", "Checklist")}**\n" + Checklist(PhaseChecks(i, ja))))),
                 new ManualSection(L("標準スケジュール", "Standard schedule"), Bullets([
                     L($"期間：{schedule}", $"Dates: {schedule}"),
@@ -95,7 +99,7 @@ public static class OfflineManualWriter
         if (!string.IsNullOrWhiteSpace(request.Instruction))
         {
             sections = [.. sections, new ManualSection(L("反映待ちの依頼", "Requested changes still to apply"),
-                L($"AIモデルなしで作成したため、次の依頼は自動では反映していません。手で反映してください：{request.Instruction}", $"Drafted without an AI model, so this request was not applied automatically — apply it by hand: {request.Instruction}"))];
+                L($"AIモデルなしで作成したため、次の依頼は自動では反映していません。手で反映してください：{Markdown.Escape(request.Instruction)}", $"Drafted without an AI model, so this request was not applied automatically — apply it by hand: {Markdown.Escape(request.Instruction)}"))];
         }
 
         return new ManualDocument(title, sections);

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ProBonoBot.Cards;
+using ProBonoBot.Cards.Json;
 using ProBonoBot.Cards.Projects;
 using ProBonoBot.Hosting;
 using ProBonoBot.Install;
@@ -123,7 +124,7 @@ public sealed partial class ProjectRoutes(
         var project = number is { } n ? await projects.GetAsync(n, ct).ConfigureAwait(false) : null;
         if (project is null || project.Status is not (ProjectStatus.Draft or ProjectStatus.Recruiting))
         {
-            await turn.SayAsync(project is null ? t.UnknownProject : F(t.NotRecruiting, project.Number, project.Title, t.StatusName(project.Status)), ct).ConfigureAwait(false);
+            await turn.SayAsync(project is null ? t.UnknownProject : F(t.NotRecruiting, project.Number, Markdown.Escape(project.Title), t.StatusName(project.Status)), ct).ConfigureAwait(false);
             return false;
         }
 
@@ -146,7 +147,7 @@ public sealed partial class ProjectRoutes(
         var project = number is { } n ? await projects.GetAsync(n, ct).ConfigureAwait(false) : null;
         if (project is null || project.Status is not (ProjectStatus.Draft or ProjectStatus.Recruiting))
         {
-            await turn.SayAsync(project is null ? t.UnknownProject : F(t.NotRecruiting, project.Number, project.Title, t.StatusName(project.Status)), ct).ConfigureAwait(false);
+            await turn.SayAsync(project is null ? t.UnknownProject : F(t.NotRecruiting, project.Number, Markdown.Escape(project.Title), t.StatusName(project.Status)), ct).ConfigureAwait(false);
             return false;
         }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using ProBonoBot.Cards;
+using ProBonoBot.Cards.Json;
 using ProBonoBot.Cards.Projects;
 using ProBonoBot.Hosting;
 using ProBonoBot.Outbox;
@@ -89,8 +90,8 @@ public sealed partial class TeamRoutes(
         {
             var text = UiText.For(await LanguageOfAsync(s.UserAad, project, ct).ConfigureAwait(false)).Projects;
             var body = s.Status == SignUpStatus.Confirmed
-                ? F(text.TeamNotice, project.Title, Names(members), leaderName)
-                : F(text.WaitlistClosed, project.Title);
+                ? F(text.TeamNotice, Markdown.Escape(project.Title), Names(members), Markdown.Escape(leaderName))
+                : F(text.WaitlistClosed, Markdown.Escape(project.Title));
             messages.Add(SignUpNotices.ToPerson(SignUpNotices.Text(body), s.UserAad, s.UserTeamsId, null, null, null));
         }
 
@@ -107,12 +108,12 @@ public sealed partial class TeamRoutes(
     private static string TeamIntroduction(Project project, IReadOnlyList<SignUp> members, string leaderName)
     {
         var language = project.CardLanguage;
-        var mentions = members.Where(m => m.UserTeamsId is not null).Select(m => (Text: $"<at>{m.UserName ?? m.UserAad}</at>", Member: m)).ToList();
+        var mentions = members.Where(m => m.UserTeamsId is not null).Select(m => (Text: Markdown.Mention(m.UserName ?? m.UserAad), Member: m)).ToList();
         var names = mentions.Count > 0 ? string.Join(", ", mentions.Select(m => m.Text)) : Names(members);
         return JsonSerializer.Serialize(new Activity
         {
             Type = ActivityTypes.Message,
-            Text = F(UiText.For(language).Projects.TeamThread, project.Title, names, leaderName),
+            Text = F(UiText.For(language).Projects.TeamThread, Markdown.Escape(project.Title), names, Markdown.Escape(leaderName)),
             Entities = [.. mentions.Select(m => new Entity
             {
                 Type = "mention",
@@ -138,7 +139,7 @@ public sealed partial class TeamRoutes(
 
         if (project is null || !Enum.TryParse<ProjectStatus>(turn.DataString("status"), out var to) || !Allowed(project.Status).Contains(to))
         {
-            await turn.SayAsync(project is null ? t.UnknownProject : F(t.CannotChangeStatus, project.Number, t.StatusName(project.Status), turn.DataString("status") ?? "?"), ct).ConfigureAwait(false);
+            await turn.SayAsync(project is null ? t.UnknownProject : F(t.CannotChangeStatus, project.Number, t.StatusName(project.Status), Markdown.Escape(turn.DataString("status") ?? "?")), ct).ConfigureAwait(false);
             return;
         }
 
@@ -154,7 +155,7 @@ public sealed partial class TeamRoutes(
             foreach (var s in await signUps.LiveForProjectAsync(project.Number, ct).ConfigureAwait(false))
             {
                 var text = UiText.For(await LanguageOfAsync(s.UserAad, project, ct).ConfigureAwait(false)).Projects;
-                messages.Add(SignUpNotices.ToPerson(SignUpNotices.Text(F(text.ProjectCancelledNotice, project.Title)), s.UserAad, s.UserTeamsId, null, null, null));
+                messages.Add(SignUpNotices.ToPerson(SignUpNotices.Text(F(text.ProjectCancelledNotice, Markdown.Escape(project.Title))), s.UserAad, s.UserTeamsId, null, null, null));
             }
 
             await outbox.EnqueueAsync(messages, ct).ConfigureAwait(false);
@@ -181,7 +182,7 @@ public sealed partial class TeamRoutes(
         }
 
         var list = await leaders.ListAsync(ct).ConfigureAwait(false);
-        await turn.SayAsync($"**{UiText.For(language).Projects.LeadersTitle}**\n\n" + string.Join("\n", list.Select(l => "- " + Cards.Json.Markdown.Escape(l.Name))), ct).ConfigureAwait(false);
+        await turn.SayAsync($"**{UiText.For(language).Projects.LeadersTitle}**\n\n" + string.Join("\n", list.Select(l => "- " + Markdown.Escape(l.Name))), ct).ConfigureAwait(false);
     }
 
     private async Task ChangeLeaderAsync(TurnContext turn, bool add, CancellationToken ct)
@@ -197,7 +198,7 @@ public sealed partial class TeamRoutes(
         var people = await leaders.FindPeopleAsync(name, ct).ConfigureAwait(false);
         if (people.Count != 1)
         {
-            await turn.SayAsync(people.Count == 0 ? F(t.PersonNotFound, name) : F(t.PersonAmbiguous, name, string.Join(", ", people.Select(p => p.Name))), ct).ConfigureAwait(false);
+            await turn.SayAsync(people.Count == 0 ? F(t.PersonNotFound, Markdown.Escape(name)) : F(t.PersonAmbiguous, Markdown.Escape(name), string.Join(", ", people.Select(p => Markdown.Escape(p.Name)))), ct).ConfigureAwait(false);
             return;
         }
 
@@ -205,23 +206,23 @@ public sealed partial class TeamRoutes(
         if (add)
         {
             await leaders.AddAsync(person.Aad, person.Name, turn.Activity.From!.AadObjectId!, ct).ConfigureAwait(false);
-            await turn.SayAsync(F(t.LeaderAdded, person.Name), ct).ConfigureAwait(false);
+            await turn.SayAsync(F(t.LeaderAdded, Markdown.Escape(person.Name)), ct).ConfigureAwait(false);
         }
         else if (leaders.IsConfigured(person.Aad))
         {
-            await turn.SayAsync(F(t.LeaderFromConfig, person.Name), ct).ConfigureAwait(false);
+            await turn.SayAsync(F(t.LeaderFromConfig, Markdown.Escape(person.Name)), ct).ConfigureAwait(false);
         }
         else
         {
             await leaders.RemoveAsync(person.Aad, ct).ConfigureAwait(false);
-            await turn.SayAsync(F(t.LeaderRemoved, person.Name), ct).ConfigureAwait(false);
+            await turn.SayAsync(F(t.LeaderRemoved, Markdown.Escape(person.Name)), ct).ConfigureAwait(false);
         }
     }
 
     private Task<Language> LanguageOfAsync(string aad, Project project, CancellationToken ct) =>
         languages.ForPersonAsync(aad, project.CardLanguage, ct);
 
-    private static string Names(IEnumerable<SignUp> members) => string.Join(", ", members.Select(m => m.UserName ?? m.UserAad));
+    private static string Names(IEnumerable<SignUp> members) => string.Join(", ", members.Select(m => Markdown.Escape(m.UserName ?? m.UserAad)));
 
     [GeneratedRegex(@"^(applicants|応募者|応募状況)\s*#?(?<n>\d+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 200)]
     private static partial Regex ApplicantsPattern();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ProBonoBot.Cards;
+using ProBonoBot.Cards.Json;
 using ProBonoBot.Cards.Projects;
 using ProBonoBot.Cards.SignUps;
 using ProBonoBot.Hosting;
@@ -52,11 +53,11 @@ public sealed partial class SignUpRoutes(
         }
         else if (model.Status != ProjectStatus.Recruiting)
         {
-            problem = F(text.Projects.NotRecruiting, model.Number, model.Title, text.Projects.StatusName(model.Status));
+            problem = F(text.Projects.NotRecruiting, model.Number, Markdown.Escape(model.Title), text.Projects.StatusName(model.Status));
         }
         else if (await signUps.LiveAsync(model.Number, person.Aad, ct).ConfigureAwait(false) is { } existing)
         {
-            problem = F(text.SignUps.AlreadySignedUp, model.Title, await StandingAsync(text, model, existing, ct).ConfigureAwait(false));
+            problem = F(text.SignUps.AlreadySignedUp, Markdown.Escape(model.Title), await StandingAsync(text, model, existing, ct).ConfigureAwait(false));
         }
 
         if (problem is not null)
@@ -156,7 +157,7 @@ public sealed partial class SignUpRoutes(
 
         return await signUps.WithdrawAsync(project.Number, person.Aad, ct).ConfigureAwait(false) is null
             ? text.SignUps.NotSignedUp
-            : F(text.SignUps.Withdrawn, project.Title);
+            : F(text.SignUps.Withdrawn, Markdown.Escape(project.Title));
     }
 
     private async Task<CardActionResult> OfferAsync(TurnContext turn, bool accept, CancellationToken ct)
@@ -178,7 +179,7 @@ public sealed partial class SignUpRoutes(
         }
 
         return CardActionResult.Say(accept
-            ? F(text.SignUps.OfferAccepted, project.Role((int)result.RoleNumber)?.Name, project.Title)
+            ? F(text.SignUps.OfferAccepted, Markdown.Escape(project.Role((int)result.RoleNumber)?.Name), Markdown.Escape(project.Title))
             : text.SignUps.OfferDeclined);
     }
 
@@ -296,10 +297,10 @@ public sealed partial class SignUpRoutes(
         await sessions.DeleteAsync(session.UserAad, ct).ConfigureAwait(false);
         var message = outcome.Result switch
         {
-            SignUpResult.Confirmed => F(text.SignUps.Confirmed, outcome.RoleName, model.Title),
-            SignUpResult.Waitlisted => F(text.SignUps.Waitlisted, outcome.RoleName, outcome.Position, model.Title),
-            SignUpResult.AlreadySignedUp => F(text.SignUps.AlreadySignedUp, model.Title, await StandingAsync(text, model, outcome.Existing!, ct).ConfigureAwait(false)),
-            SignUpResult.NotRecruiting => F(text.Projects.NotRecruiting, model.Number, model.Title, text.Projects.StatusName(outcome.Status ?? model.Status)),
+            SignUpResult.Confirmed => F(text.SignUps.Confirmed, Markdown.Escape(outcome.RoleName), Markdown.Escape(model.Title)),
+            SignUpResult.Waitlisted => F(text.SignUps.Waitlisted, Markdown.Escape(outcome.RoleName), outcome.Position, Markdown.Escape(model.Title)),
+            SignUpResult.AlreadySignedUp => F(text.SignUps.AlreadySignedUp, Markdown.Escape(model.Title), await StandingAsync(text, model, outcome.Existing!, ct).ConfigureAwait(false)),
+            SignUpResult.NotRecruiting => F(text.Projects.NotRecruiting, model.Number, Markdown.Escape(model.Title), text.Projects.StatusName(outcome.Status ?? model.Status)),
             _ => text.Projects.UnknownProject,
         };
         await turn.SayAsync(message, ct).ConfigureAwait(false);
@@ -307,7 +308,7 @@ public sealed partial class SignUpRoutes(
 
     private async Task<string> StandingAsync(UiText text, ProjectCardModel model, SignUp signUp, CancellationToken ct)
     {
-        var role = model.Roles.FirstOrDefault(r => r.Number == signUp.RoleNumber)?.Name ?? "?";
+        var role = Markdown.Escape(model.Roles.FirstOrDefault(r => r.Number == signUp.RoleNumber)?.Name ?? "?");
         return signUp.Status switch
         {
             SignUpStatus.Confirmed => F(text.SignUps.StandingConfirmed, role),

@@ -48,13 +48,13 @@ public static class BriefCard
             body.Add(Card.Text(headline, weight: "Bolder", color: "Good"));
         }
 
-        body.Add(Card.Title(string.Format(CultureInfo.InvariantCulture, t.BriefTitle, b.Title)));
-        body.Add(Card.Text(string.Format(CultureInfo.InvariantCulture, t.BriefVersion, model.Version, StatusName(t, model.Status), model.AuthorName), subtle: true));
+        body.Add(Card.Title(string.Format(CultureInfo.InvariantCulture, t.BriefTitle, Markdown.Escape(b.Title))));
+        body.Add(Card.Text(string.Format(CultureInfo.InvariantCulture, t.BriefVersion, model.Version, StatusName(t, model.Status), Markdown.Escape(model.AuthorName)), subtle: true));
         body.Add(Card.Text(model.SourceNote, color: model.SourceIsFallback ? "Attention" : null, subtle: !model.SourceIsFallback));
         body.Add(Card.Facts([
-            (t.FieldOrganisation, b.Partner.Organisation),
-            (t.FieldCategory, b.NeedCategory),
-            (t.FieldDeadline, b.Deadline),
+            (t.FieldOrganisation, Markdown.Escape(b.Partner.Organisation)),
+            (t.FieldCategory, Markdown.Escape(b.NeedCategory)),
+            (t.FieldDeadline, Markdown.Escape(b.Deadline)),
             (t.FieldTeamSize, b.TeamSize.ToString(CultureInfo.InvariantCulture)),
         ]));
 
@@ -75,7 +75,7 @@ public static class BriefCard
             Card.Text($"**{Markdown.Escape(t.FieldOutOfScope)}**\n\n{Collapsible.Bullets(b.OutOfScope)}"),
         ], open: false));
         body.AddRange(Collapsible.Section("team", t.SectionTeam, [
-            Card.Text(Collapsible.Bullets(b.Roles.Select(r => string.Format(CultureInfo.InvariantCulture, t.RoleLine, r.Name, r.Seats, r.HoursPerWeek, r.Skills)))),
+            Card.Text(Collapsible.Lines(b.Roles.Select(r => string.Format(CultureInfo.InvariantCulture, t.RoleLine, Markdown.Escape(r.Name.Trim()), r.Seats, r.HoursPerWeek, Markdown.Escape(r.Skills.Trim()))))),
         ], open: true));
         body.AddRange(Collapsible.Section("schedule", t.SectionSchedule, [
             Collapsible.Field(t.FieldTime, b.TimeCommitment),

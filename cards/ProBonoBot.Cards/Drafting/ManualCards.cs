@@ -21,7 +21,7 @@ public sealed record ManualCardModel(
     IReadOnlyList<(int Version, string Url)> Earlier);
 
 /// <summary>The manual picker and the manual itself.</summary>
-public static partial class ManualCards
+public static class ManualCards
 {
     /// <summary>Teams refuses cards above ~28 KB: each section shows at most this much, the download has it all.</summary>
     public const int MaxSectionChars = 1800;
@@ -49,16 +49,16 @@ public static partial class ManualCards
         var t = UiText.For(language).Drafting;
         var body = new List<JsonNode>
         {
-            Card.Title(model.Document.Title),
-            Card.Text(string.Format(CultureInfo.InvariantCulture, t.ManualVersion, model.ProjectNumber, model.ProjectTitle, model.Version, t.ManualName(model.Kind)), subtle: true),
+            Card.Title(Markdown.Escape(model.Document.Title)),
+            Card.Text(string.Format(CultureInfo.InvariantCulture, t.ManualVersion, model.ProjectNumber, Markdown.Escape(model.ProjectTitle), model.Version, t.ManualName(model.Kind)), subtle: true),
             Card.Text(model.SourceNote, color: model.SourceIsFallback ? "Attention" : null, subtle: !model.SourceIsFallback),
         };
         for (var i = 0; i < model.Document.Sections.Count; i++)
         {
             var section = model.Document.Sections[i];
-            // Model-written Markdown: links are shown as text, never as a disguised link.
-            var plain = LinkPattern().Replace(section.Body, "$1 ($2)");
-            var text = plain.Length > MaxSectionChars ? plain[..MaxSectionChars] + "\n\n" + t.ManualTruncated : plain;
+            // Model-written Markdown keeps its emphasis and lists; links are shown as text, never as a disguised link.
+            var cut = section.Body.Length > MaxSectionChars ? section.Body[..MaxSectionChars] : section.Body;
+            var text = Markdown.Formatting(cut) + (cut.Length < section.Body.Length ? "\n\n" + t.ManualTruncated : string.Empty);
             body.AddRange(Collapsible.Section($"s{i + 1}", section.Heading, [Card.Text(text)], open: i == 0));
         }
 
@@ -77,7 +77,4 @@ public static partial class ManualCards
             ])),
         ]);
     }
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"\[([^\]\n]*)\]\(([^)\s]*)\)", System.Text.RegularExpressions.RegexOptions.None, 200)]
-    private static partial System.Text.RegularExpressions.Regex LinkPattern();
 }

@@ -83,6 +83,7 @@ public static class AnnouncementCard
     {
         if (viewer.Banner is not null)
         {
+            // The bot's own sentence (its values escaped where it was built).
             return viewer.Banner;
         }
 

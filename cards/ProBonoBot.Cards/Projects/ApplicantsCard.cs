@@ -27,7 +27,7 @@ public static class ApplicantsCard
             var inRole = applicants.Where(a => a.RoleName == role.Name).ToList();
             body.Add(Card.Heading($"{role.Number}. {Markdown.Escape(role.Name)} ({role.Taken}/{role.Seats})"));
             var seated = inRole.Where(a => a.Standing is ViewerStanding.Confirmed or ViewerStanding.Offered).Select(a =>
-                (Markdown.Escape(a.Name), a.Standing == ViewerStanding.Offered ? F(s.StandingOffered, role.Name) : Hours(t, a))).ToList();
+                (Markdown.Escape(a.Name), a.Standing == ViewerStanding.Offered ? F(s.StandingOffered, Markdown.Escape(role.Name)) : Hours(t, a))).ToList();
             if (seated.Count > 0)
             {
                 body.Add(Card.Facts(seated));

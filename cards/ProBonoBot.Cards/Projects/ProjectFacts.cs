@@ -11,13 +11,13 @@ internal static class ProjectFacts
 
     public static string Place(ProjectTexts t, ProjectCardModel p) => p.Mode switch
     {
-        WorkMode.Onsite => F(t.PlaceOnsite, p.Place ?? "-"),
-        WorkMode.Hybrid => F(t.PlaceHybrid, p.Place ?? "-"),
+        WorkMode.Onsite => F(t.PlaceOnsite, Markdown.Escape(p.Place ?? "-")),
+        WorkMode.Hybrid => F(t.PlaceHybrid, Markdown.Escape(p.Place ?? "-")),
         _ => t.PlaceRemote,
     };
 
     public static string Period(ProjectTexts t, ProjectCardModel p) =>
-        p.Start is null && p.End is null ? t.PeriodUndecided : $"{p.Start ?? "?"} – {p.End ?? "?"}";
+        p.Start is null && p.End is null ? t.PeriodUndecided : $"{Markdown.Escape(p.Start ?? "?")} – {Markdown.Escape(p.End ?? "?")}";
 
     public static string LanguageName(ProjectTexts t, string code) => code switch
     {
@@ -30,7 +30,7 @@ internal static class ProjectFacts
     {
         var facts = new List<(string, string)>
         {
-            (t.FactPartner, p.Partner),
+            (t.FactPartner, Markdown.Escape(p.Partner)),
             (t.FactCommitment, F(t.CommitmentValue, p.HoursPerWeek)),
             (t.FactPeriod, Period(t, p)),
             (t.FactPlace, Place(t, p)),
@@ -38,7 +38,7 @@ internal static class ProjectFacts
         };
         if (!string.IsNullOrWhiteSpace(p.LeaderName))
         {
-            facts.Add((t.FactLeader, p.LeaderName));
+            facts.Add((t.FactLeader, Markdown.Escape(p.LeaderName)));
         }
 
         if (withStatus)

@@ -13,7 +13,7 @@ public static class PublishCard
         return Card.Create(
             [
                 Card.Title(ProjectFacts.F(t.ChooseChannelsTitle, number, Markdown.Escape(title))),
-                Card.Choices("channels", t.ChannelsLabel, channels.Select(c => (c.Label, c.ConversationId)), value: all, multiSelect: true, expanded: true),
+                Card.Choices("channels", t.ChannelsLabel, channels.Select(c => (Markdown.Escape(c.Label), c.ConversationId)), value: all, multiSelect: true, expanded: true),
             ],
             [Card.Submit(t.ButtonPublish.TrimEnd('…', '.'), ProjectVerbs.Publish, ProjectFacts.ProjectData(number))]);
     }

@@ -21,7 +21,7 @@ public static class SignUpCards
     {
         var s = UiText.For(language).SignUps;
         var choices = project.Roles.Select(r => (
-            Title: $"{r.Number}. " + (r.SeatsLeft > 0 ? F(s.RoleChoiceOpen, r.Name, r.SeatsLeft) : F(s.RoleChoiceFull, r.Name)),
+            Title: $"{r.Number}. " + (r.SeatsLeft > 0 ? F(s.RoleChoiceOpen, Markdown.Escape(r.Name), r.SeatsLeft) : F(s.RoleChoiceFull, Markdown.Escape(r.Name))),
             Value: r.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         return Question(language, project.Number, SignUpStep.Role,
         [
@@ -57,10 +57,10 @@ public static class SignUpCards
             Card.Heading(s.ConfirmTitle),
             Card.Facts(
             [
-                (s.ConfirmProject, $"#{project} {title}"),
-                (s.ConfirmRole, roleName),
+                (s.ConfirmProject, $"#{project} {Markdown.Escape(title)}"),
+                (s.ConfirmRole, Markdown.Escape(roleName)),
                 (s.ConfirmHours, F(UiText.For(language).Projects.CommitmentValue, hours)),
-                (s.ConfirmNote, string.IsNullOrWhiteSpace(note) ? "-" : note),
+                (s.ConfirmNote, string.IsNullOrWhiteSpace(note) ? "-" : Markdown.Escape(note)),
             ]),
         };
         if (waitlist)
@@ -101,9 +101,9 @@ public static class SignUpCards
         {
             var standing = item.Standing switch
             {
-                ViewerStanding.Confirmed => F(s.StandingConfirmed, item.RoleName),
-                ViewerStanding.Waitlisted => F(s.StandingWaitlisted, item.RoleName, item.Position),
-                _ => F(s.StandingOffered, item.RoleName),
+                ViewerStanding.Confirmed => F(s.StandingConfirmed, Markdown.Escape(item.RoleName)),
+                ViewerStanding.Waitlisted => F(s.StandingWaitlisted, Markdown.Escape(item.RoleName), item.Position),
+                _ => F(s.StandingOffered, Markdown.Escape(item.RoleName)),
             };
             var actions = new List<JsonNode>();
             if (item.Standing == ViewerStanding.Offered)
@@ -119,7 +119,7 @@ public static class SignUpCards
             var items2 = new List<JsonNode>
             {
                 Card.Text($"**#{item.Number} {Markdown.Escape(item.Title)}**"),
-                Card.Text($"{Markdown.Escape(standing)} · {text.Projects.StatusName(item.Status)}", subtle: true),
+                Card.Text($"{standing} · {text.Projects.StatusName(item.Status)}", subtle: true),
             };
             if (actions.Count > 0)
             {
