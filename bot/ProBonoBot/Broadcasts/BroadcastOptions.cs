@@ -17,7 +17,7 @@ public sealed class BroadcastOptions
     /// <summary>The leader's report card is updated in place at most this often.</summary>
     public TimeSpan ReportInterval { get; set; } = TimeSpan.FromSeconds(3);
 
-    /// <summary>How long a claimed message is reserved for the instance sending it; after a crash it is sent again.</summary>
+    /// <summary>How long a claimed message is reserved for the instance sending it; a crashed instance's messages are taken over sooner, once its heartbeat is stale (see Turns:HeartbeatInterval).</summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How long a report download link stays valid.</summary>

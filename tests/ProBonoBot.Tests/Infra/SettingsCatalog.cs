@@ -22,6 +22,7 @@ public static class SettingsCatalog
         (ConnectorOptions.Section, typeof(ConnectorOptions)),
         (BotHostOptions.Section, typeof(BotHostOptions)),
         (StorageOptions.Section, typeof(StorageOptions)),
+        (ProBonoBot.Turns.TurnOptions.Section, typeof(ProBonoBot.Turns.TurnOptions)),
         (ClubOptions.Section, typeof(ClubOptions)),
         (BroadcastOptions.Section, typeof(BroadcastOptions)),
         (DraftingOptions.Section, typeof(DraftingOptions)),
