@@ -24,7 +24,7 @@ public sealed class BotFrameworkOptions
 
     /// <summary>
     /// App ids whose Entra ID tokens are accepted (their <c>azp</c> claim, or <c>appid</c> in v1 tokens). Empty
-    /// (the default) refuses every Entra ID token: only the Bot Connector may call. <c>*</c> is not accepted.
+    /// (the default) refuses every Entra ID token: only the Bot Connector may call. A '*' entry is refused at start-up.
     /// </summary>
     public IList<string> AllowedCallers { get; } = [];
 

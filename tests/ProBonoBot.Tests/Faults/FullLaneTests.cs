@@ -73,7 +73,7 @@ public sealed class FullLaneTests : IAsyncLifetime
         }
 
         Assert.False(queue.TryReserve(Chat));
-        var lane = Enumerable.Range(0, TurnQueue.LaneCount).Select(queue.Lane).First(l => l.Count > 0);
+        var lane = Enumerable.Range(0, TurnQueue.LaneCount).Select(queue.Lane).First(l => l.TryPeek(out _));
         Assert.True(lane.TryRead(out _));
 
         Assert.True(queue.TryReserve(Chat));
