@@ -13,6 +13,28 @@ internal static partial class Log
     [LoggerMessage(2003, LogLevel.Information, "Redelivered {ActivityType} activity ignored")]
     public static partial void Redelivered(ILogger logger, string activityType);
 
+    // 2021–2029: refusals at the door. A client's mistake is logged without a stack trace, and never above Warning.
+    [LoggerMessage(2021, LogLevel.Information, "Activity refused with {Status}: {Reason}")]
+    public static partial void ActivityRefused(ILogger logger, int status, string reason);
+
+    [LoggerMessage(2022, LogLevel.Information, "Request body could not be read: {Status} {Error}")]
+    public static partial void BodyUnreadable(ILogger logger, int status, string error);
+
+    [LoggerMessage(2023, LogLevel.Debug, "Client went away before its request body was read")]
+    public static partial void ClientAborted(ILogger logger);
+
+    [LoggerMessage(2024, LogLevel.Information, "Local-development request refused: {Reason}")]
+    public static partial void LocalRequestRefused(ILogger logger, string reason);
+
+    [LoggerMessage(2025, LogLevel.Information, "Person over their turn budget; {ActivityType} dropped and the person told once")]
+    public static partial void PersonThrottled(ILogger logger, string activityType);
+
+    [LoggerMessage(2026, LogLevel.Warning, "Turn lane full; {ActivityType} refused with 503 for redelivery")]
+    public static partial void LaneFull(ILogger logger, string activityType);
+
+    [LoggerMessage(2027, LogLevel.Warning, "Could not queue the slow-down notice: {Error}")]
+    public static partial void ThrottleNoticeFailed(ILogger logger, string error);
+
     [LoggerMessage(2004, LogLevel.Information, "Replaying {Count} activities recorded before the last stop")]
     public static partial void TurnsReplayed(ILogger logger, int count);
 

@@ -31,6 +31,7 @@ public sealed class UiText
     public required string NotUnderstood { get; init; }
     public required string LanguageChanged { get; init; }
     public required string SomethingWentWrong { get; init; }
+    public required string TooManyMessages { get; init; }
     public required string UnknownAction { get; init; }
     public required Projects.ProjectTexts Projects { get; init; }
     public required SignUps.SignUpTexts SignUps { get; init; }

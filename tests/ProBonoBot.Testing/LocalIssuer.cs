@@ -101,10 +101,13 @@ public sealed class LocalIssuer : LoopbackServer
             ["appid"] = "00000000-0000-0000-0000-00000000b07f",
         });
 
-    /// <summary>An Entra ID token for a single-tenant caller (v1 <c>sts.windows.net</c> or v2 issuer).</summary>
-    public string EntraToken(string tenantId, string audience, bool v2 = true, TimeSpan? lifetime = null) =>
+    /// <summary>
+    /// An Entra ID token for a single-tenant caller (v1 <c>sts.windows.net</c> or v2 issuer); the calling app is
+    /// named in <c>azp</c> (v2) or <c>appid</c> (v1), as Entra ID does.
+    /// </summary>
+    public string EntraToken(string tenantId, string audience, bool v2 = true, TimeSpan? lifetime = null, string callerAppId = "caller-app") =>
         Mint(v2 ? $"https://login.microsoftonline.com/{tenantId}/v2.0" : $"https://sts.windows.net/{tenantId}/",
-            audience, lifetime, false, new Dictionary<string, object> { ["tid"] = tenantId, ["azp"] = "caller-app" });
+            audience, lifetime, false, new Dictionary<string, object> { ["tid"] = tenantId, [v2 ? "azp" : "appid"] = callerAppId });
 
     private string Mint(string issuer, string audience, TimeSpan? lifetime, bool unknownKey, Dictionary<string, object> claims)
     {

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using ProBonoBot.Storage;
 using ProBonoBot.Testing;
 
@@ -42,6 +43,9 @@ public sealed class BotHost : IAsyncDisposable
     public HttpClient Client { get; private set; } = null!;
 
     public IServiceProvider Services => _factory!.Services;
+
+    /// <summary>Everything the bot logged at the configured level (Warning and above unless a test lowers it).</summary>
+    public LogSink Logs { get; } = new();
 
     public Db Db => Services.GetRequiredService<Db>();
 
@@ -114,6 +118,7 @@ public sealed class BotHost : IAsyncDisposable
             builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(_settings));
             builder.UseSetting("Urls", "http://127.0.0.1:0");
             builder.UseEnvironment(_environment);
+            builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         });
         _factory.UseKestrel(0);
         _factory.StartServer();

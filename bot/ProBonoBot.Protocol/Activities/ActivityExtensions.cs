@@ -1,28 +1,90 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 
 namespace ProBonoBot.Protocol.Activities;
 
 /// <summary>Reading Teams-specific facts out of an activity.</summary>
-public static partial class ActivityExtensions
+public static class ActivityExtensions
 {
     /// <summary>The message text without <c>&lt;at&gt;…&lt;/at&gt;</c> mentions of the bot, trimmed.</summary>
+    /// <remarks>Linear in the text's length: it runs for every message, on text any client may send.</remarks>
     public static string GetTextWithoutMentions(this Activity activity)
     {
+        ArgumentNullException.ThrowIfNull(activity);
         var text = activity.Text ?? string.Empty;
         if (text.Length == 0)
         {
             return text;
         }
 
-        foreach (var mentionText in activity.GetMentionTexts(activity.Recipient?.Id))
+        // Teams sends one entity per mention, all with the same "<at>Name</at>" text; a handful of distinct
+        // texts covers every real message, and the cap keeps a crafted activity from multiplying the work.
+        foreach (var mentionText in activity.GetMentionTexts(activity.Recipient?.Id).Distinct(StringComparer.OrdinalIgnoreCase).Take(MaxMentionTexts))
         {
             text = text.Replace(mentionText, string.Empty, StringComparison.OrdinalIgnoreCase);
         }
 
         // Teams always wraps a mention in <at>…</at>; the Playground sometimes omits the mention entity.
-        text = AtTag().Replace(text, string.Empty);
-        return WhiteSpace().Replace(text, " ").Trim();
+        return CollapseWhiteSpace(RemoveAtTags(text)).Trim();
+    }
+
+    private const int MaxMentionTexts = 16;
+
+    /// <summary>
+    /// Removes every <c>&lt;at…&gt;…&lt;/at&gt;</c> (case-insensitive, shortest match, like the regex
+    /// <c>&lt;at[^&gt;]*&gt;.*?&lt;/at&gt;</c>). Once a search for '&gt;' or '&lt;/at&gt;' fails, no later start can succeed,
+    /// so the scan stops there instead of retrying from every position.
+    /// </summary>
+    internal static string RemoveAtTags(string text)
+    {
+        var start = text.IndexOf("<at", StringComparison.OrdinalIgnoreCase);
+        if (start < 0)
+        {
+            return text;
+        }
+
+        var result = new System.Text.StringBuilder(text.Length);
+        var copied = 0;
+        while (start >= 0)
+        {
+            var open = text.IndexOf('>', start + 3);
+            var close = open < 0 ? -1 : text.IndexOf("</at>", open + 1, StringComparison.OrdinalIgnoreCase);
+            if (close < 0)
+            {
+                break;
+            }
+
+            result.Append(text, copied, start - copied);
+            copied = close + "</at>".Length;
+            start = copied < text.Length ? text.IndexOf("<at", copied, StringComparison.OrdinalIgnoreCase) : -1;
+        }
+
+        return result.Append(text, copied, text.Length - copied).ToString();
+    }
+
+    /// <summary>Every run of white space (as <c>\s</c> in a regex: <see cref="char.IsWhiteSpace(char)"/>) becomes one space.</summary>
+    internal static string CollapseWhiteSpace(string text)
+    {
+        var result = new System.Text.StringBuilder(text.Length);
+        var inSpace = false;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                if (!inSpace)
+                {
+                    result.Append(' ');
+                }
+
+                inSpace = true;
+            }
+            else
+            {
+                result.Append(c);
+                inSpace = false;
+            }
+        }
+
+        return result.ToString();
     }
 
     /// <summary>The <c>text</c> of every mention entity, or of those naming <paramref name="mentionedId"/> when given.</summary>
@@ -100,10 +162,4 @@ public static partial class ActivityExtensions
         ReplyToId = activity.Id,
         Locale = activity.Locale,
     };
-
-    [GeneratedRegex("<at[^>]*>.*?</at>", RegexOptions.IgnoreCase | RegexOptions.Singleline, matchTimeoutMilliseconds: 200)]
-    private static partial Regex AtTag();
-
-    [GeneratedRegex(@"\s+", RegexOptions.None, matchTimeoutMilliseconds: 200)]
-    private static partial Regex WhiteSpace();
 }

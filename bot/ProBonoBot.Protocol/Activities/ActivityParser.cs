@@ -5,17 +5,32 @@ namespace ProBonoBot.Protocol.Activities;
 /// <summary>Parses and writes activities with the source-generated context; malformed input becomes a clear error, never an exception.</summary>
 public static class ActivityParser
 {
-    /// <summary>Parses one activity. Returns false with a reason for malformed JSON, a non-object body or a missing <c>type</c>.</summary>
+    /// <summary>
+    /// Parses one activity. Returns false with a short reason for invalid UTF-8, a NUL or unpaired surrogate
+    /// anywhere in the document, malformed JSON, a non-object body or a missing <c>type</c>.
+    /// </summary>
     public static bool TryParse(ReadOnlySpan<byte> utf8Json, out Activity? activity, out string? error)
     {
         activity = null;
+        error = TextHygiene.Check(utf8Json);
+        if (error is not null)
+        {
+            return false;
+        }
+
         try
         {
             activity = JsonSerializer.Deserialize(utf8Json, ProtocolJsonContext.Default.Activity);
         }
         catch (JsonException ex)
         {
-            error = $"The body is not a valid activity: {ex.Message}";
+            // The parser's own message can be long and names internals; position and path are what a client needs.
+            error = $"The body is not a valid activity (JSON error at {ex.Path ?? "$"}, line {ex.LineNumber + 1 ?? 1}, byte {ex.BytePositionInLine ?? 0}).";
+            return false;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or NotSupportedException or ArgumentException)
+        {
+            error = "The body is not a valid activity.";
             return false;
         }
 

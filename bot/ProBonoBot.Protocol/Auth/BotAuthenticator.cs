@@ -11,8 +11,8 @@ namespace ProBonoBot.Protocol.Auth;
 
 /// <summary>
 /// Authenticates inbound requests: Bot Connector tokens (with the <c>serviceurl</c> claim check and key
-/// endorsements) and Entra ID tokens of the configured tenant. In local development (no app id) only
-/// anonymous loopback requests pass.
+/// endorsements) and Entra ID tokens of the configured tenant from the apps listed in <c>AllowedCallers</c>.
+/// In local development (no app id) only anonymous loopback requests pass.
 /// </summary>
 public sealed class BotAuthenticator(
     IOptions<BotFrameworkOptions> options,
@@ -31,9 +31,19 @@ public sealed class BotAuthenticator(
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
     private readonly BotFrameworkOptions _options = options.Value;
 
-    /// <summary>Validates the Authorization header against the activity it came with.</summary>
+    /// <summary>Validates the Authorization header against the activity it came with (both steps below).</summary>
     public async Task<AuthResult> AuthenticateAsync(
         string? authorizationHeader, string? serviceUrl, string? channelId, bool fromLoopback, CancellationToken cancellationToken)
+    {
+        var result = await AuthenticateTokenAsync(authorizationHeader, fromLoopback, cancellationToken).ConfigureAwait(false);
+        return result.Succeeded ? CheckActivity(result, serviceUrl, channelId) : result;
+    }
+
+    /// <summary>
+    /// The checks that need only the request's headers: signature, issuer, audience, lifetime and, for Entra ID
+    /// tokens, the allowed callers. Runs before the body is read, so a forged token costs no parsing.
+    /// </summary>
+    public async Task<AuthResult> AuthenticateTokenAsync(string? authorizationHeader, bool fromLoopback, CancellationToken cancellationToken)
     {
         if (_options.IsLocalDevelopment)
         {
@@ -53,9 +63,7 @@ public sealed class BotAuthenticator(
         {
             if (time.GetUtcNow() < cached.Until)
             {
-                return IsChannelToken(cached.Identity)
-                    ? CheckActivity(AuthResult.Success(cached.Identity), serviceUrl, channelId)
-                    : AuthResult.Success(cached.Identity);
+                return AuthResult.Success(cached.Identity);
             }
 
             _validated.TryRemove(token, out _);
@@ -66,14 +74,33 @@ public sealed class BotAuthenticator(
             return AuthResult.Fail("The bearer token is not a JWT.");
         }
 
-        var issuer = new JsonWebToken(token).Issuer;
+        JsonWebToken unvalidated;
+        try
+        {
+            unvalidated = new JsonWebToken(token);
+        }
+        catch (Exception ex) when (ex is ArgumentException or SecurityTokenException)
+        {
+            return AuthResult.Fail("The bearer token is not a JWT.");
+        }
+
+        var issuer = unvalidated.Issuer;
         if (string.Equals(issuer, _options.ToBotFromChannelTokenIssuer, StringComparison.Ordinal))
         {
-            return await ValidateChannelTokenAsync(token, serviceUrl, channelId, cancellationToken).ConfigureAwait(false);
+            return await ValidateAsync(
+                token, _options.ToBotFromChannelOpenIdMetadataUrl, [_options.ToBotFromChannelTokenIssuer], [_options.MicrosoftAppId!], cancellationToken)
+                .ConfigureAwait(false);
         }
 
         if (EntraIssuers().Contains(issuer, StringComparer.Ordinal))
         {
+            // Checked before the signature: a caller that is not allowed costs no key fetch or RSA work. The
+            // claim is part of the signed token, so a forged one still fails validation below.
+            if (!IsAllowedCaller(unvalidated, issuer))
+            {
+                return AuthResult.Fail("The calling app is not in AllowedCallers.");
+            }
+
             return await ValidateAsync(token, _options.ResolveEntraMetadataUrl(), [issuer], EntraAudiences(), cancellationToken)
                 .ConfigureAwait(false);
         }
@@ -81,19 +108,32 @@ public sealed class BotAuthenticator(
         return AuthResult.Fail("The token's issuer is not trusted.");
     }
 
-    private async Task<AuthResult> ValidateChannelTokenAsync(string token, string? serviceUrl, string? channelId, CancellationToken ct)
+    /// <summary>
+    /// The checks that bind a channel token to this activity: the <c>serviceurl</c> claim must equal the
+    /// activity's serviceUrl and the signing key must be endorsed for its channel. Entra ID tokens pass unchanged.
+    /// </summary>
+    public AuthResult CheckActivity(AuthResult result, string? serviceUrl, string? channelId)
     {
-        var result = await ValidateAsync(
-            token, _options.ToBotFromChannelOpenIdMetadataUrl, [_options.ToBotFromChannelTokenIssuer], [_options.MicrosoftAppId!], ct)
-            .ConfigureAwait(false);
-        return result.Succeeded ? CheckActivity(result, serviceUrl, channelId) : result;
+        ArgumentNullException.ThrowIfNull(result);
+        // Fail closed: every token that is not one of the tenant's Entra ID tokens is held to the channel checks.
+        return result.Succeeded && !result.Anonymous && !IsEntraToken(result.Identity!)
+            ? CheckChannelActivity(result, serviceUrl, channelId)
+            : result;
     }
 
-    private bool IsChannelToken(ClaimsIdentity identity) =>
-        string.Equals(identity.FindFirst("iss")?.Value, _options.ToBotFromChannelTokenIssuer, StringComparison.Ordinal);
+    /// <summary>v2 tokens name the calling app in <c>azp</c>, v1 tokens (sts.windows.net) in <c>appid</c>.</summary>
+    private bool IsAllowedCaller(JsonWebToken token, string issuer)
+    {
+        var claim = issuer.EndsWith("/v2.0", StringComparison.Ordinal) ? "azp" : "appid";
+        return token.TryGetPayloadValue<string>(claim, out var caller)
+            && !string.IsNullOrEmpty(caller)
+            && _options.AllowedCallers.Contains(caller, StringComparer.OrdinalIgnoreCase);
+    }
 
-    /// <summary>The checks that bind a channel token to this activity: the serviceurl claim and the key's endorsements.</summary>
-    private static AuthResult CheckActivity(AuthResult result, string? serviceUrl, string? channelId)
+    private bool IsEntraToken(ClaimsIdentity identity) =>
+        identity.FindFirst("iss")?.Value is { } issuer && EntraIssuers().Contains(issuer, StringComparer.Ordinal);
+
+    private static AuthResult CheckChannelActivity(AuthResult result, string? serviceUrl, string? channelId)
     {
         var claim = result.Identity!.FindFirst("serviceurl")?.Value;
         if (string.IsNullOrEmpty(claim) || !string.Equals(claim, serviceUrl, StringComparison.OrdinalIgnoreCase))

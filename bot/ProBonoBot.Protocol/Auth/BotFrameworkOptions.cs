@@ -22,6 +22,12 @@ public sealed class BotFrameworkOptions
     /// <summary>The Entra tenant of the bot (SingleTenant, UserAssignedMSI); Entra ID tokens of this tenant are accepted too.</summary>
     public string? MicrosoftAppTenantId { get; set; }
 
+    /// <summary>
+    /// App ids whose Entra ID tokens are accepted (their <c>azp</c> claim, or <c>appid</c> in v1 tokens). Empty
+    /// (the default) refuses every Entra ID token: only the Bot Connector may call. A '*' entry is refused at start-up.
+    /// </summary>
+    public IList<string> AllowedCallers { get; } = [];
+
     /// <summary>OpenID metadata of the Bot Connector's token signing keys.</summary>
     public string ToBotFromChannelOpenIdMetadataUrl { get; set; } = PublicChannelMetadataUrl;
 

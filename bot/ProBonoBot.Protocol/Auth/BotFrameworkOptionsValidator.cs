@@ -31,6 +31,13 @@ public sealed class BotFrameworkOptionsValidator : IValidateOptions<BotFramework
             }
         }
 
+        // The Bot Framework SDK reads "*" as "any caller"; here any app in the tenant could then act as any
+        // person, so only explicit app ids are accepted.
+        if (options.AllowedCallers.Any(c => string.IsNullOrWhiteSpace(c) || c.Trim() == "*"))
+        {
+            failures.Add("AllowedCallers must list app ids; '*' (any caller) and empty entries are not accepted.");
+        }
+
         CheckUrl(options.ToBotFromChannelOpenIdMetadataUrl, nameof(options.ToBotFromChannelOpenIdMetadataUrl), failures);
         CheckUrl(options.ToBotFromEntraOpenIdMetadataUrl, nameof(options.ToBotFromEntraOpenIdMetadataUrl), failures);
         CheckUrl(options.ToChannelFromBotLoginUrl, nameof(options.ToChannelFromBotLoginUrl), failures);

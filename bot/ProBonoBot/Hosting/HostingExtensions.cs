@@ -26,10 +26,13 @@ public static class HostingExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         var configuration = builder.Configuration;
+        builder.WebHost.ConfigureKestrel((_, kestrel) => DefaultAddress.Apply(kestrel));
         services.AddBotProtocol(configuration);
         services.AddSingleton<IValidateOptions<BotFrameworkOptions>, ProductionGuard>();
         services.AddOptions<BotHostOptions>().Bind(configuration.GetSection(BotHostOptions.Section))
             .Validate(o => o.MaxActivityBytes is >= 1024 and <= 16 * 1024 * 1024, "Bot:MaxActivityBytes must be between 1 KB and 16 MB.")
+            .Validate(o => o.PerPersonBurst is >= 1 and <= 10_000 && o.PerPersonPerMinute is >= 1 and <= 100_000,
+                "Bot:PerPersonBurst (1–10000) and Bot:PerPersonPerMinute (1–100000) must be in range.")
             .ValidateOnStart();
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateOnStart();
         services.AddOptions<ClubOptions>().Bind(configuration.GetSection(ClubOptions.Section))
@@ -95,6 +98,7 @@ public static class HostingExtensions
         });
 
         services.AddSingleton<TurnQueue>();
+        services.AddSingleton<PersonBudget>();
         services.AddSingleton<TurnWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<TurnWorker>());
         services.AddSingleton<OutboxWorker>();

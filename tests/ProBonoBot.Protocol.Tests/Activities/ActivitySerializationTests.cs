@@ -65,6 +65,51 @@ public class ActivitySerializationTests
         Assert.Equal("help me", activity.GetTextWithoutMentions());
     }
 
+    [Theory]
+    [InlineData("<at>Bot</at> help", "help")]
+    [InlineData("<AT>Bot</At>help", "help")]
+    [InlineData("<at id=\"0\">Bot</at> sign up 3", "sign up 3")]
+    [InlineData("<at>a <at>b</at> c", "c")]
+    [InlineData("x <at>open but never closed", "x <at>open but never closed")]
+    [InlineData("<at no closing angle", "<at no closing angle")]
+    [InlineData("a<at>1</at>b<at>2</at>c", "abc")]
+    [InlineData("<attachment>x</at> y", "y")]
+    [InlineData("\t help \r\n  me\u00a0 now \u3000", "help me now")]
+    [InlineData("", "")]
+    public void GetTextWithoutMentions_Variants_SameAsTheFormerRegex(string text, string expected)
+    {
+        text = System.Text.RegularExpressions.Regex.Unescape(text);
+        var activity = new Activity { Type = "message", Text = text };
+
+        Assert.Equal(expected, activity.GetTextWithoutMentions());
+        Assert.Equal(expected, Reference(text));
+    }
+
+    // Issue 10, item 1: a 156 KB text of "<at>" repeated made the regex time out in the turn context's constructor.
+    [Theory]
+    [InlineData("<at>")]
+    [InlineData("<at")]
+    [InlineData("<at>x</a")]
+    public void GetTextWithoutMentions_HugeRepeatedAtTags_FastAndNoThrow(string unit)
+    {
+        var text = string.Concat(Enumerable.Repeat(unit, 156 * 1024 / unit.Length));
+        var activity = new Activity { Type = "message", Text = text + "<at>bot</at> help" };
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var result = activity.GetTextWithoutMentions();
+
+        Assert.True(clock.ElapsedMilliseconds < 1000, $"{clock.ElapsedMilliseconds} ms");
+        Assert.EndsWith("help", result, StringComparison.Ordinal);
+    }
+
+    /// <summary>The former implementation, kept here to compare results on ordinary input.</summary>
+    private static string Reference(string text)
+    {
+        text = System.Text.RegularExpressions.Regex.Replace(text, "<at[^>]*>.*?</at>", string.Empty,
+            System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.Singleline);
+        return System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ").Trim();
+    }
+
     [Fact]
     public void GetLocale_NoLocaleProperty_UsesClientInfoEntity()
     {

@@ -26,6 +26,8 @@ public sealed class BotAuthenticatorTests : IAsyncLifetime
         await _issuer.DisposeAsync();
     }
 
+    private const string AllowedCaller = "caller-app";
+
     private BotAuthenticator CreateSut(string? appId = AppId, Action<BotFrameworkOptions>? configure = null)
     {
         var options = new BotFrameworkOptions
@@ -143,11 +145,61 @@ public sealed class BotAuthenticatorTests : IAsyncLifetime
     [InlineData(false, AppId)]
     [InlineData(true, "api://" + AppId)]
     [InlineData(false, "api://botid-" + AppId)]
-    public async Task AuthenticateAsync_EntraTokenOfConfiguredTenant_Succeeds(bool v2, string audience)
+    public async Task AuthenticateAsync_EntraTokenOfAllowedCaller_Succeeds(bool v2, string audience)
     {
-        var result = await Authenticate(CreateSut(), _issuer.EntraToken(TenantId, audience, v2));
+        var sut = CreateSut(configure: o => o.AllowedCallers.Add(AllowedCaller));
+
+        var result = await Authenticate(sut, _issuer.EntraToken(TenantId, audience, v2, callerAppId: AllowedCaller));
 
         Assert.True(result.Succeeded, result.Failure);
+    }
+
+    // Issue 10, item 2: any app in the tenant could act as anyone.
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task AuthenticateAsync_EntraTokenWithNoAllowedCallers_Fails(bool v2)
+    {
+        var result = await Authenticate(CreateSut(), _issuer.EntraToken(TenantId, AppId, v2, callerAppId: AllowedCaller));
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("AllowedCallers", result.Failure, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task AuthenticateAsync_EntraTokenOfOtherCaller_Fails(bool v2)
+    {
+        var sut = CreateSut(configure: o => o.AllowedCallers.Add(AllowedCaller));
+
+        var result = await Authenticate(sut, _issuer.EntraToken(TenantId, AppId, v2, callerAppId: "another-app-in-the-tenant"));
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("AllowedCallers", result.Failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AuthenticateTokenAsync_AllowedEntraToken_NeedsNoServiceUrl()
+    {
+        var sut = CreateSut(configure: o => o.AllowedCallers.Add(AllowedCaller));
+        var token = await sut.AuthenticateTokenAsync("Bearer " + _issuer.EntraToken(TenantId, AppId, callerAppId: AllowedCaller), false, CancellationToken.None);
+
+        var checkedResult = sut.CheckActivity(token, serviceUrl: null, channelId: "msteams");
+
+        Assert.True(checkedResult.Succeeded, checkedResult.Failure);
+    }
+
+    [Fact]
+    public async Task CheckActivity_ChannelTokenWithoutMatchingServiceUrl_FailsAfterTokenPassed()
+    {
+        var sut = CreateSut();
+        var token = await sut.AuthenticateTokenAsync("Bearer " + _issuer.BotConnectorToken(AppId, ServiceUrl), false, CancellationToken.None);
+        Assert.True(token.Succeeded, token.Failure);
+
+        var result = sut.CheckActivity(token, "https://attacker.example.com/", "msteams");
+
+        Assert.False(result.Succeeded);
     }
 
     [Fact]

@@ -44,4 +44,24 @@ public class BotFrameworkOptionsValidatorTests
     [InlineData("MultiTenant", null, "https://login.microsoftonline.com/botframework.com/oauth2/v2.0/token")]
     public void ResolveLoginUrl_ByAppType_UsesTenantOrBotFramework(string type, string? tenant, string expected) =>
         Assert.Equal(expected, new BotFrameworkOptions { MicrosoftAppType = type, MicrosoftAppTenantId = tenant }.ResolveLoginUrl());
+
+    [Theory]
+    [InlineData("*")]
+    [InlineData(" ")]
+    public void Validate_AllowedCallersWildcardOrEmpty_FailsWithOneLine(string entry)
+    {
+        var options = new BotFrameworkOptions();
+        options.AllowedCallers.Add(entry);
+
+        Assert.Contains(Validate(options), f => f.Contains("AllowedCallers", StringComparison.Ordinal) && !f.Contains('\n', StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_AllowedCallersExplicitIds_Succeeds()
+    {
+        var options = new BotFrameworkOptions();
+        options.AllowedCallers.Add("00000000-0000-0000-0000-0000000000aa");
+
+        Assert.Empty(Validate(options));
+    }
 }
