@@ -4,7 +4,6 @@ using ProBonoBot.Cards.Projects;
 using ProBonoBot.Hosting;
 using ProBonoBot.Install;
 using ProBonoBot.People;
-using ProBonoBot.Protocol.Activities;
 using ProBonoBot.Protocol.Routing;
 using static ProBonoBot.Hosting.TurnExtensions;
 
