@@ -59,6 +59,9 @@ internal static partial class Log
     [LoggerMessage(2202, LogLevel.Information, "Updating posted card of project {Project} failed: {Status} {Code}")]
     public static partial void CardUpdateFailed(ILogger logger, long project, int status, string code);
 
+    [LoggerMessage(2203, LogLevel.Information, "A posted card of project {Project} is gone (404); it is no longer updated")]
+    public static partial void CardCopyGone(ILogger logger, long project);
+
     [LoggerMessage(2103, LogLevel.Information, "Outbox message {Id} not delivered: {Status}")]
     public static partial void OutboxNotDelivered(ILogger logger, long id, string status);
 

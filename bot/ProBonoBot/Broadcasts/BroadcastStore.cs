@@ -1,12 +1,14 @@
 using Dapper;
 using ProBonoBot.Outbox;
+using ProBonoBot.Projects;
 using ProBonoBot.Storage;
 
 namespace ProBonoBot.Broadcasts;
 
 /// <summary>
 /// Broadcasts and their recipients. Starting one writes a row per recipient into the outbox in a single
-/// transaction, leaving out muted people and those who already received the project (unless re-sent).
+/// transaction, leaving out muted people and those who already received the project (unless re-sent), and
+/// channels that already hold the project (always; see <see cref="ChannelPosts"/>).
 /// </summary>
 public sealed class BroadcastStore(Db db, TimeProvider time, OutboxSignal signal)
 {
@@ -19,16 +21,21 @@ public sealed class BroadcastStore(Db db, TimeProvider time, OutboxSignal signal
         {(resend ? string.Empty : "AND NOT EXISTS (SELECT 1 FROM broadcast_deliveries d WHERE d.project_number = @project AND d.user_aad = c.user_aad_object_id)")}
         """;
 
-    private static string Channels(bool resend) =>
-        "FROM conversation_refs c WHERE c.conversation_type = 'channel' AND c.is_active = TRUE"
-        + (resend ? string.Empty : " AND NOT EXISTS (SELECT 1 FROM broadcast_deliveries d WHERE d.project_number = @project AND d.user_aad = c.conversation_id)");
+    // A channel that holds the project's card (or is being posted to) is never posted again, "send again" or
+    // not: that card is kept up to date in place, so another copy would only be noise. "Send again" is for people.
+    private const string ActiveChannels = "FROM conversation_refs c WHERE c.conversation_type = 'channel' AND c.is_active = TRUE";
+
+    private static string Channels { get; } =
+        $"{ActiveChannels} AND NOT EXISTS (SELECT 1 FROM channel_posts p WHERE p.project_number = @project AND p.conversation_id = c.conversation_id AND {ChannelPosts.Holds("p")})";
 
     public async Task<(int People, int Channels)> CountAsync(long project, bool resend, CancellationToken ct)
     {
         var people = await db.ReadAsync(c => c.ExecuteScalarAsync<long>($"SELECT COUNT(DISTINCT c.user_aad_object_id) {People(resend)}", new { project }), ct).ConfigureAwait(false);
-        var channels = await db.ReadAsync(c => c.ExecuteScalarAsync<long>($"SELECT COUNT(*) {Channels(resend)}", new { project }), ct).ConfigureAwait(false);
+        var channels = await db.ReadAsync(c => c.ExecuteScalarAsync<long>($"SELECT COUNT(*) {Channels}", new { project, staleBefore = StaleBefore }), ct).ConfigureAwait(false);
         return ((int)people, (int)channels);
     }
+
+    private DateTimeOffset StaleBefore => time.GetUtcNow() - ChannelPosts.ClaimTimeout;
 
     /// <summary>Creates the broadcast and its outbox rows; returns its id and recipient count (0: nobody to send to).</summary>
     /// <remarks>With a <paramref name="requestKey"/>, a second start with the same key returns the first broadcast and sends nothing more.</remarks>
@@ -70,17 +77,30 @@ public sealed class BroadcastStore(Db db, TimeProvider time, OutboxSignal signal
 
             if (audience is "channels" or "both")
             {
+                // Claim each channel that does not hold the project in this transaction (the unique key makes a
+                // concurrent Publish or broadcast skip it), then post only where this broadcast holds the claim.
+                var claimant = $"broadcast:{id}";
+                var args = new { project, id, now, channel = channelActivity, claimant, staleBefore = StaleBefore };
+                await c.ExecuteAsync(
+                    $"""
+                    INSERT INTO channel_posts (project_number, conversation_id, claimed_by, claimed_at)
+                    SELECT @project, c.conversation_id, @claimant, @now {ActiveChannels}
+                    ON CONFLICT (project_number, conversation_id) DO UPDATE
+                    SET claimed_by = excluded.claimed_by, claimed_at = excluded.claimed_at, outbox_id = NULL
+                    WHERE {ChannelPosts.Takeable("channel_posts")}
+                    """, args, tx).ConfigureAwait(false);
                 total += await c.ExecuteAsync(
                     $"""
                     INSERT INTO outbox (conversation_id, service_url, activity, status, attempts, not_before, created_at, broadcast_id)
-                    SELECT c.conversation_id, c.service_url, @channel, 0, 0, @now, @now, @id {Channels(resend)}
-                    """, new { project, id, now, channel = channelActivity }, tx).ConfigureAwait(false);
+                    SELECT c.conversation_id, c.service_url, @channel, 0, 0, @now, @now, @id {ActiveChannels}
+                    AND EXISTS (SELECT 1 FROM channel_posts p WHERE p.project_number = @project AND p.conversation_id = c.conversation_id AND p.claimed_by = @claimant)
+                    """, args, tx).ConfigureAwait(false);
                 await c.ExecuteAsync(
                     """
-                    INSERT INTO broadcast_deliveries (project_number, user_aad, broadcast_id)
-                    SELECT @project, conversation_id, @id FROM outbox WHERE broadcast_id = @id AND user_aad IS NULL
-                    ON CONFLICT (project_number, user_aad) DO UPDATE SET broadcast_id = @id
-                    """, new { project, id }, tx).ConfigureAwait(false);
+                    UPDATE channel_posts SET outbox_id =
+                        (SELECT o.id FROM outbox o WHERE o.broadcast_id = @id AND o.user_aad IS NULL AND o.conversation_id = channel_posts.conversation_id)
+                    WHERE project_number = @project AND claimed_by = @claimant
+                    """, args, tx).ConfigureAwait(false);
             }
 
             await c.ExecuteAsync("UPDATE broadcasts SET total = @total WHERE id = @id", new { id, total }, tx).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Dapper;
 using Microsoft.Extensions.Options;
 using ProBonoBot.Cards;
@@ -21,6 +22,7 @@ namespace ProBonoBot.Club;
 /// </summary>
 public sealed class ClubWorker(
     ProjectStore projects,
+    ChannelPosts channelPosts,
     SignUpStore signUps,
     SignUpSessionStore sessions,
     OutboxStore outbox,
@@ -93,18 +95,47 @@ public sealed class ClubWorker(
             var card = AnnouncementCard.Build(project.CardLanguage, model, ViewerState.Nobody, refresh);
             foreach (var copy in group)
             {
-                try
+                if (await UpdateCopyAsync(copy, card, ct).ConfigureAwait(false))
                 {
-                    await connector.UpdateCardAsync(copy.ServiceUrl, copy.ConversationId, copy.ActivityId, card, ct).ConfigureAwait(false);
+                    await projects.MarkRenderedAsync(copy with { Version = project.CardVersion }, ct).ConfigureAwait(false);
                 }
-                catch (ConnectorException ex)
-                {
-                    // A deleted message or removed bot: stop trying for this version.
-                    Log.CardUpdateFailed(logger, project.Number, ex.StatusCode, ex.ErrorCode ?? "-");
-                }
-
-                await projects.MarkRenderedAsync(copy with { Version = project.CardVersion }, ct).ConfigureAwait(false);
             }
+        }
+    }
+
+    /// <summary>PUTs one copy; false when it should be tried again on the next tick (or is gone).</summary>
+    private async Task<bool> UpdateCopyAsync(PostedCard copy, JsonObject card, CancellationToken ct)
+    {
+        try
+        {
+            await connector.UpdateCardAsync(copy.ServiceUrl, copy.ConversationId, copy.ActivityId, card, ct).ConfigureAwait(false);
+            return true;
+        }
+        catch (ConnectorException ex) when (ex.StatusCode == 404)
+        {
+            // The message was deleted: stop updating it, and the channel no longer holds the project (unless
+            // another copy is there), so publishing again may post a new one.
+            Log.CardCopyGone(logger, copy.ProjectNumber);
+            await channelPosts.DropCopyAsync(copy, ct).ConfigureAwait(false);
+            return false;
+        }
+        catch (ConnectorException ex) when (ex.StatusCode is 429 or >= 500)
+        {
+            // Still throttled or failing after the connector's retries: this copy stays stale and is tried again
+            // next tick (one PUT per copy per interval), while the other copies go on.
+            Log.CardUpdateFailed(logger, copy.ProjectNumber, ex.StatusCode, ex.ErrorCode ?? "-");
+            return false;
+        }
+        catch (ConnectorException ex)
+        {
+            // The bot was removed or the update refused: stop trying for this version.
+            Log.CardUpdateFailed(logger, copy.ProjectNumber, ex.StatusCode, ex.ErrorCode ?? "-");
+            return true;
+        }
+        catch (HttpRequestException ex)
+        {
+            Log.CardUpdateFailed(logger, copy.ProjectNumber, 0, ex.GetType().Name);
+            return false;
         }
     }
 

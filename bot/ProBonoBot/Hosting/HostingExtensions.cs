@@ -69,6 +69,8 @@ public static class HostingExtensions
         services.AddHostedService(sp => sp.GetRequiredService<BroadcastReporter>());
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<ProjectStore>();
+        services.AddSingleton<ChannelPosts>();
+        services.AddSingleton<ChannelPublisher>();
         services.AddSingleton<LeaderDirectory>();
         services.AddSingleton<LeaderGate>();
         services.AddSingleton<SignUpStore>();

@@ -85,9 +85,13 @@ public sealed class OutboxStore(Db db, TimeProvider time, OutboxSignal signal, T
     }
 
     public Task CompleteAsync(long id, DeliveryStatus status, string? result, CancellationToken ct) =>
-        db.WriteAsync(c => c.ExecuteAsync(
+        db.WriteAsync(c => CompleteAsync(c, null, id, status, result), ct);
+
+    /// <summary>Records the outcome within the caller's transaction (e.g. together with what the send created).</summary>
+    public Task<int> CompleteAsync(DbConnection connection, DbTransaction? transaction, long id, DeliveryStatus status, string? result) =>
+        connection.ExecuteAsync(
             "UPDATE outbox SET status = @status, result = @result, sent_at = @now, lease_until = NULL, claimed_by = NULL WHERE id = @id",
-            new { id, status = (int)status, result, now = time.GetUtcNow() }), ct);
+            new { id, status = (int)status, result, now = time.GetUtcNow() }, transaction);
 
     public Task RetryLaterAsync(long id, TimeSpan delay, string? result, CancellationToken ct) =>
         db.WriteAsync(c => c.ExecuteAsync(

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using ProBonoBot.Broadcasts;
 using ProBonoBot.Install;
+using ProBonoBot.Projects;
 using ProBonoBot.Protocol.Activities;
 using ProBonoBot.Protocol.Connector;
 
@@ -13,6 +14,7 @@ namespace ProBonoBot.Outbox;
 /// </summary>
 public sealed class OutboxWorker(
     OutboxStore outbox,
+    ChannelPosts channelPosts,
     OutboxSignal signal,
     ConversationStore conversations,
     IConnectorClient connector,
@@ -82,7 +84,16 @@ public sealed class OutboxWorker(
             activity.Type ??= ActivityTypes.Message;
             activity.Conversation = new ConversationAccount { Id = conversationId };
             var sent = await connector.SendToConversationAsync(serviceUrl, conversationId, activity, ct).ConfigureAwait(false);
-            await outbox.CompleteAsync(row.Id, DeliveryStatus.Sent, sent.Id, ct).ConfigureAwait(false);
+            if (row.UserAad is null && sent.Id is { } posted)
+            {
+                // A post into a conversation may be a broadcast's channel copy: its claim and live copy are
+                // recorded with the outcome.
+                await channelPosts.CompleteSentAsync(row, posted, ct).ConfigureAwait(false);
+            }
+            else
+            {
+                await outbox.CompleteAsync(row.Id, DeliveryStatus.Sent, sent.Id, ct).ConfigureAwait(false);
+            }
         }
         catch (ConnectorException ex) when (ex.StatusCode == 403)
         {

@@ -5,7 +5,6 @@ using ProBonoBot.Cards.Projects;
 using ProBonoBot.Hosting;
 using ProBonoBot.Install;
 using ProBonoBot.People;
-using ProBonoBot.Protocol.Activities;
 using ProBonoBot.Protocol.Routing;
 using ProBonoBot.Turns;
 using static ProBonoBot.Hosting.TurnExtensions;
@@ -20,6 +19,7 @@ public sealed partial class ProjectRoutes(
     ProjectStore projects,
     LeaderDirectory leaders,
     ConversationStore conversations,
+    ChannelPublisher publisher,
     LeaderGate gate,
     LanguageResolver languages) : IRouteModule
 {
@@ -163,26 +163,9 @@ public sealed partial class ProjectRoutes(
         await projects.SetStatusAsync(project.Number, [ProjectStatus.Draft, ProjectStatus.Recruiting], ProjectStatus.Recruiting, ct).ConfigureAwait(false);
         project = (await projects.GetAsync(project.Number, ct).ConfigureAwait(false))!;
         var model = project.ToCard(await projects.CountsAsync(project.Number, ct).ConfigureAwait(false));
-        var failed = 0;
-        foreach (var channel in channels)
-        {
-            try
-            {
-                var announcement = Activity.WithAdaptiveCard(AnnouncementCard.Build(project.CardLanguage, model, ViewerState.Nobody));
-                announcement.Conversation = new ConversationAccount { Id = channel.ConversationId };
-                var posted = await turn.Connector.SendToConversationAsync(channel.ServiceUrl, channel.ConversationId, announcement, ct).ConfigureAwait(false);
-                if (posted.Id is { } activityId)
-                {
-                    await projects.AddPostedCardAsync(project.Number, channel.ConversationId, activityId, channel.ServiceUrl, project.CardVersion, ct).ConfigureAwait(false);
-                }
-            }
-            catch (Protocol.Connector.ConnectorException)
-            {
-                failed++;
-            }
-        }
-
-        await turn.SayAsync(F(t.Published, project.Number, channels.Count - failed) + (failed > 0 ? " " + F(t.PublishFailed, failed) : string.Empty), ct).ConfigureAwait(false);
+        var claimant = ChannelPosts.TurnClaimant(turn.Activity.Conversation?.Id, turn.Activity.Id);
+        var outcome = await publisher.PublishAsync(turn.Connector, project, model, channels, claimant, ct).ConfigureAwait(false);
+        await turn.SayAsync(outcome.Message(t, project.Number), ct).ConfigureAwait(false);
         return true;
     }, ct);
 

@@ -110,14 +110,6 @@ public sealed class ProjectStore(Db db, TimeProvider time)
         return project?.ToCard(await CountsAsync(number, ct).ConfigureAwait(false));
     }
 
-    public Task AddPostedCardAsync(long number, string conversationId, string activityId, string serviceUrl, long version, CancellationToken ct) =>
-        db.WriteAsync(c => c.ExecuteAsync(
-            """
-            INSERT INTO posted_cards (project_number, conversation_id, activity_id, service_url, rendered_version, posted_at)
-            VALUES (@number, @conversationId, @activityId, @serviceUrl, @version, @now)
-            ON CONFLICT (conversation_id, activity_id) DO NOTHING
-            """, new { number, conversationId, activityId, serviceUrl, version, now = time.GetUtcNow() }), ct);
-
     /// <summary>Posted copies whose project changed since they were last rendered.</summary>
     public Task<IReadOnlyList<PostedCard>> StalePostedCardsAsync(int limit, CancellationToken ct) =>
         db.ReadAsync<IReadOnlyList<PostedCard>>(async c => [.. await c.QueryAsync<PostedCard>(

@@ -71,6 +71,7 @@ public sealed class ProjectTexts
     public required string NothingChosen { get; init; }
     public required string Published { get; init; }
     public required string PublishFailed { get; init; }
+    public required string AlreadyPosted { get; init; }
     public required string UnknownProject { get; init; }
     public required string NotRecruiting { get; init; }
     public required string ProjectsTitle { get; init; }
