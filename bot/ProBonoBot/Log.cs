@@ -35,15 +35,6 @@ internal static partial class Log
     [LoggerMessage(2027, LogLevel.Warning, "Could not queue the slow-down notice: {Error}")]
     public static partial void ThrottleNoticeFailed(ILogger logger, string error);
 
-    [LoggerMessage(2004, LogLevel.Information, "Replaying {Count} activities recorded before the last stop")]
-    public static partial void TurnsReplayed(ILogger logger, int count);
-
-    [LoggerMessage(2005, LogLevel.Warning, "Turn for {ActivityType} failed at the connector: {Status} {Code}")]
-    public static partial void TurnConnectorFailed(ILogger logger, string activityType, int status, string code);
-
-    [LoggerMessage(2006, LogLevel.Warning, "Could not tell the user that their turn failed: {Error}")]
-    public static partial void ApologyFailed(ILogger logger, string error);
-
     [LoggerMessage(2007, LogLevel.Information, "Applied database migration {Version} ({Name})")]
     public static partial void MigrationApplied(ILogger logger, int version, string name);
 
