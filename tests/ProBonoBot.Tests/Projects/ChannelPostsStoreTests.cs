@@ -12,7 +12,7 @@ namespace ProBonoBot.Tests.Projects;
 [Collection(DatabaseCollection.Name)]
 public sealed class ChannelPostsStoreTests(DatabaseFixture databases)
 {
-    private static ChannelPosts CreateSut(Db db) => new(db, TimeProvider.System, new OutboxStore(db, TimeProvider.System, new OutboxSignal()));
+    private static ChannelPosts CreateSut(Db db) => new(db, TimeProvider.System, new OutboxStore(db, TimeProvider.System, new OutboxSignal(), new ProBonoBot.Turns.InstanceRegistry(db, TimeProvider.System, Microsoft.Extensions.Options.Options.Create(new ProBonoBot.Turns.TurnOptions()))));
 
     [Theory]
     [InlineData(StorageProvider.Sqlite)]
