@@ -53,6 +53,12 @@ internal static partial class Log
     [LoggerMessage(2203, LogLevel.Information, "A posted card of project {Project} is gone (404); it is no longer updated")]
     public static partial void CardCopyGone(ILogger logger, long project);
 
+    [LoggerMessage(2251, LogLevel.Information, "Private output queued for the 1:1 chat after a busy connector: {Error}")]
+    public static partial void PrivateOutputQueued(ILogger logger, string error);
+
+    [LoggerMessage(2252, LogLevel.Information, "Private output not delivered: no 1:1 chat could be opened ({Status})")]
+    public static partial void PrivateOutputUnreachable(ILogger logger, int status);
+
     [LoggerMessage(2103, LogLevel.Information, "Outbox message {Id} not delivered: {Status}")]
     public static partial void OutboxNotDelivered(ILogger logger, long id, string status);
 

@@ -61,6 +61,15 @@ public static class CardCatalog
             [new MyProjectModel(3, "Reclaimed wood tracking", ProjectStatus.Recruiting, "Data analyst", ViewerStanding.Waitlisted, 2),
              new MyProjectModel(5, "Symposium video support", ProjectStatus.TeamFormed, "Video editor", ViewerStanding.Confirmed, 0)]),
         ["my-projects-empty.ja"] = () => SignUpCards.MyProjects(Language.Japanese, []),
+        ["confirm-withdraw.en"] = () => ConfirmCard.Withdraw(Language.English, 3, "Reclaimed wood tracking", Signed(3), universal: false),
+        ["confirm-withdraw.ja"] = () => ConfirmCard.Withdraw(Language.Japanese, 3, "廃材トラッキング", Signed(3), universal: false),
+        ["confirm-withdraw-channel.en"] = () => ConfirmCard.Withdraw(Language.English, 3, "Reclaimed wood tracking", Signed(3), universal: true),
+        ["confirm-cancel.en"] = () => ConfirmCard.CancelProject(Language.English, 3, "Reclaimed wood tracking", 4, Signed(3)),
+        ["confirm-cancel.ja"] = () => ConfirmCard.CancelProject(Language.Japanese, 3, "廃材トラッキング", 4, Signed(3)),
+        ["confirm-team.en"] = () => ConfirmCard.FormTeam(Language.English, 3, "Reclaimed wood tracking", [new EmptySeatModel("Web designer", 1, 2), new EmptySeatModel("Copywriter", 0, 1)], Signed(3)),
+        ["confirm-team.ja"] = () => ConfirmCard.FormTeam(Language.Japanese, 3, "廃材トラッキング", [new EmptySeatModel("Webデザイナー", 1, 2)], Signed(3)),
+        ["confirm-answered.en"] = () => ConfirmCard.Answered("You've withdrawn from **Reclaimed wood tracking**. Thank you for letting us know."),
+        ["confirm-answered.ja"] = () => ConfirmCard.Answered("#3 はそのままです。何も変更していません。"),
         ["broadcast-audience.en"] = () => BroadcastCards.Audience(Language.English, 3, "Reclaimed wood tracking", 812, 3,
             AnnouncementCard.Build(Language.English, Wood(), ViewerState.Nobody)),
         ["broadcast-audience.ja"] = () => BroadcastCards.Audience(Language.Japanese, 3, "廃材トラッキング", 812, 3),
@@ -69,6 +78,9 @@ public static class CardCatalog
         ["broadcast-report-done.ja"] = () => BroadcastCards.Report(Language.Japanese,
             new BroadcastProgress(7, 3, "廃材トラッキング", 815, 800, 0, 4, 8, 3, 12.5, null, true, false, "https://probonobot.example/broadcasts/7/undelivered.csv?expires=1&sig=ab")),
     };
+
+    /// <summary>The data of a Confirm button as the bot signs it (the signature here is a placeholder).</summary>
+    private static JsonObject Signed(long project) => new() { ["project"] = project, ["state"] = "12", ["expires"] = 1767225600, ["sig"] = "5f2c" };
 
     /// <summary>A brief as the offline drafter writes it for the reclaimed-wood need.</summary>
     public static ProjectBrief Brief(bool japanese) => japanese

@@ -1,7 +1,8 @@
 // Issue 3 end to end with the real Agents Playground: the leader (the Playground's current user) creates and
 // publishes a project to the team's channel; a second user clicks Sign up on the channel card and finishes in
 // their own 1:1 chat; the channel card shows one seat fewer; a third user is waitlisted; withdrawing frees the
-// seat and the waitlisted user gets the offer; the leader forms the team, which is introduced in the channel.
+// seat and the waitlisted user gets the offer (withdraw and confirming a team with an empty seat ask first); the
+// leader forms the team, which is introduced in the channel.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -98,8 +99,12 @@ test('a third user joins the waitlist for the full role', async () => {
 });
 
 test('withdrawing frees the seat and the waitlisted user is offered it', async () => {
-  const withdrawn = await answer('user-id-1', "You've withdrawn", 'withdraw 1');
-  assert.match(withdrawn.text, /Morning market website/);
+  // Withdrawing asks first; only Confirm acts.
+  const ask = await answer('user-id-1', 'Withdraw from #1', 'withdraw 1');
+  assert.equal(cardOf(ask).actions[1].title, 'Keep my place');
+  await pg.sayAs('user-id-1', { id: chats['user-id-1'], conversationType: 'personal' }, '', 'en-US', { value: cardOf(ask).actions[0].data });
+  const withdrawn = await pg.botSent(b => b.conversation?.id === chats['user-id-1'] && textOf(b).startsWith("You've withdrawn"));
+  assert.match(textOf(withdrawn), /Morning market website/);
 
   const offer = await pg.botSent(b => b.conversation?.id === chats['user-id-3'] && cardTitle(b) === 'A seat has opened up!');
   assert.equal(cardOf(offer).actions[0].data.verb, 'offerAccept');
@@ -137,8 +142,13 @@ test('the leader forms the team; members are told and the team is introduced in 
   const applicants = await pg.next('personal-chat-id', m => (cardTitle(m) ?? '').startsWith('Applicants'));
   assert.match(cardJson(applicants), /Yui Nakamura/);
 
+  // The copywriter seat is still empty, so confirming the team asks first.
   await pg.submit('personal-chat-id', applicants.messageId, { verb: 'projectFormTeam', project: 1 });
-  assert.match((await pg.next('personal-chat-id', m => (m.text ?? '').startsWith('The team for #1'))).text, /confirmed/);
+  const confirm = await pg.next('personal-chat-id', m => (cardTitle(m) ?? '').startsWith('Confirm the team for #1'));
+  assert.match(cardJson(confirm), /Copywriter \(0 of 1 filled\)/);
+  await pg.submit('personal-chat-id', confirm.messageId, cardOf(confirm).actions[0].data);
+  const formed = await pg.nextUpdate('personal-chat-id', m => cardJson(m).includes('The team for #1 is confirmed'));
+  assert.equal(cardOf(formed).actions, undefined);
   const intro = await pg.botSent(b => b.conversation?.id === 'team-id' && (b.text ?? '').startsWith('Meet the team'));
   assert.match(intro.text, /<at>Yui Nakamura<\/at>/);
   assert.equal(intro.entities[0].type, 'mention');

@@ -20,6 +20,9 @@ public sealed class BroadcastOptions
     /// <summary>How long a claimed message is reserved for the instance sending it; a crashed instance's messages are taken over sooner, once its heartbeat is stale (see Turns:HeartbeatInterval).</summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How long a report download link stays valid.</summary>
-    public TimeSpan LinkLifetime { get; set; } = TimeSpan.FromDays(7);
+    /// <summary>
+    /// How long a report download link stays valid (5 minutes to 7 days). It lists who was not reached: it works only for
+    /// the leader who started the broadcast while they are a club leader, and is shown only in their 1:1 chat.
+    /// </summary>
+    public TimeSpan LinkLifetime { get; set; } = TimeSpan.FromDays(1);
 }

@@ -4,6 +4,7 @@ using ProBonoBot.Cards;
 using ProBonoBot.Cards.Broadcasts;
 using ProBonoBot.Cards.Json;
 using ProBonoBot.Hosting;
+using ProBonoBot.Install;
 using ProBonoBot.Outbox;
 using ProBonoBot.People;
 using ProBonoBot.Projects;
@@ -14,11 +15,14 @@ namespace ProBonoBot.Broadcasts;
 
 /// <summary>
 /// Keeps each running broadcast's report card current (PUT every few seconds), closes a broadcast when nothing is
-/// pending, and signs the download link of its undelivered list.
+/// pending, and signs the download link of its undelivered list — for the leader who started it, shown only on a report
+/// in their 1:1 chat, and refused at download once they are no longer a club leader.
 /// </summary>
 public sealed class BroadcastReporter(
     BroadcastStore broadcasts,
     ProjectStore projects,
+    LeaderDirectory leaders,
+    ConversationStore conversations,
     LanguageResolver languages,
     IConnectorClient connector,
     IOptions<BroadcastOptions> options,
@@ -66,20 +70,26 @@ public sealed class BroadcastReporter(
         }
 
         var language = await languages.ForPersonAsync(broadcast.CreatedBy, Language.Japanese, ct).ConfigureAwait(false);
-        var progress = await ProgressAsync(id, language, ct).ConfigureAwait(false);
-        if (progress!.Pending == 0)
+        if ((await ProgressAsync(id, language, withLink: false, ct).ConfigureAwait(false))!.Pending == 0)
         {
             await broadcasts.CompleteAsync(id, ct).ConfigureAwait(false);
-            progress = await ProgressAsync(id, language, ct).ConfigureAwait(false);
+
+            // The report card may have been recorded meanwhile (a small broadcast finishes before its card is posted).
+            broadcast = await broadcasts.GetAsync(id, ct).ConfigureAwait(false) ?? broadcast;
         }
 
+        // Reports posted in a channel before reports went to 1:1 chats never get the link.
+        var withLink = broadcast.ReportConversationId is { } reportChat
+            && await conversations.GetAsync(reportChat, ct).ConfigureAwait(false) is { ConversationType: ConversationTypes.Personal };
+        var progress = await ProgressAsync(id, language, withLink, ct).ConfigureAwait(false);
         if (broadcast.ReportConversationId is { } conversation && broadcast.ReportActivityId is { } activity && broadcast.ReportServiceUrl is { } serviceUrl)
         {
             await connector.UpdateCardAsync(serviceUrl, conversation, activity, BroadcastCards.Report(language, progress!), ct).ConfigureAwait(false);
         }
     }
 
-    public async Task<BroadcastProgress?> ProgressAsync(long id, Language language, CancellationToken ct)
+    /// <summary>Where the broadcast stands; <paramref name="withLink"/> only for a report in the leader's 1:1 chat (the link lists who was not reached).</summary>
+    public async Task<BroadcastProgress?> ProgressAsync(long id, Language language, bool withLink, CancellationToken ct)
     {
         var broadcast = await broadcasts.GetAsync(id, ct).ConfigureAwait(false);
         if (broadcast is null)
@@ -96,18 +106,34 @@ public sealed class BroadcastReporter(
             C(DeliveryStatus.Failed) + C(DeliveryStatus.NotFound), C(DeliveryStatus.Blocked), C(DeliveryStatus.NotInstalled),
             rate, rate > 0 ? TimeSpan.FromSeconds(pending / rate) : null,
             Done: broadcast.Status != 0 || pending == 0, Cancelled: broadcast.Status == 2,
-            FailuresUrl: await FailuresUrlAsync(id, ct).ConfigureAwait(false));
+            FailuresUrl: withLink ? await FailuresUrlAsync(id, broadcast.CreatedBy, ct).ConfigureAwait(false) : null);
     }
 
-    /// <summary>An expiring signed link to the CSV of who was not reached.</summary>
-    public async Task<string> FailuresUrlAsync(long id, CancellationToken ct)
+    /// <summary>An expiring link to the CSV of who was not reached, signed for <paramref name="leaderAad"/> (who started the broadcast).</summary>
+    public async Task<string> FailuresUrlAsync(long id, string leaderAad, CancellationToken ct)
     {
-        var (expires, signature) = await links.SignAsync(Subject(id), options.Value.LinkLifetime, ct).ConfigureAwait(false);
-        return $"{host.Value.PublicBaseUrl.TrimEnd('/')}/broadcasts/{id}/undelivered.csv?expires={expires}&sig={signature}";
+        var (expires, signature) = await links.SignAsync(Subject(id, leaderAad), options.Value.LinkLifetime, ct).ConfigureAwait(false);
+        return $"{host.Value.PublicBaseUrl.TrimEnd('/')}/broadcasts/{id}/undelivered.csv?user={Uri.EscapeDataString(leaderAad)}&expires={expires}&sig={signature}";
     }
 
-    public Task<bool> VerifyAsync(long id, long expires, string? signature, CancellationToken ct) =>
-        links.VerifyAsync(Subject(id), expires, signature, ct);
+    /// <summary>
+    /// Whether a download link may be served: 200 when it is genuine, unexpired, and signed for the leader who started the
+    /// broadcast who is still a club leader; 401 for a forged, edited or expired link; 403 for anyone else.
+    /// </summary>
+    public async Task<int> CheckLinkAsync(long id, string? user, long expires, string? signature, CancellationToken ct)
+    {
+        if (user is null || !await links.VerifyAsync(Subject(id, user), expires, signature, ct).ConfigureAwait(false))
+        {
+            return StatusCodes.Status401Unauthorized;
+        }
 
-    private static string Subject(long id) => id.ToString(CultureInfo.InvariantCulture);
+        var broadcast = await broadcasts.GetAsync(id, ct).ConfigureAwait(false);
+        return broadcast is not null && string.Equals(broadcast.CreatedBy, user, StringComparison.OrdinalIgnoreCase)
+            && await leaders.IsLeaderAsync(user, ct).ConfigureAwait(false)
+            ? StatusCodes.Status200OK
+            : StatusCodes.Status403Forbidden;
+    }
+
+    private static string Subject(long id, string aad) =>
+        string.Create(CultureInfo.InvariantCulture, $"broadcast-undelivered:{id}:{aad.ToUpperInvariant()}");
 }

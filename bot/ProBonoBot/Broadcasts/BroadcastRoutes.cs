@@ -6,6 +6,7 @@ using ProBonoBot.Cards.Broadcasts;
 using ProBonoBot.Cards.Projects;
 using ProBonoBot.Hosting;
 using ProBonoBot.People;
+using ProBonoBot.Privacy;
 using ProBonoBot.Projects;
 using ProBonoBot.Protocol.Routing;
 using ProBonoBot.Turns;
@@ -17,7 +18,8 @@ namespace ProBonoBot.Broadcasts;
 
 /// <summary>
 /// <c>broadcast N</c> / <c>配信 N</c> for leaders (audience card → start → live report), and <c>mute</c> /
-/// <c>unmute</c> (<c>配信停止</c> / <c>配信再開</c>) for everyone.
+/// <c>unmute</c> (<c>配信停止</c> / <c>配信再開</c>) for everyone. The audience card and the report (with the link to who
+/// was not reached) only ever go to the leader's 1:1 chat; started from a channel, a pointer stays there.
 /// </summary>
 public sealed partial class BroadcastRoutes(
     BroadcastStore broadcasts,
@@ -25,6 +27,7 @@ public sealed partial class BroadcastRoutes(
     ProjectStore projects,
     LeaderDirectory leaders,
     LeaderGate gate,
+    PersonalChat personal,
     LanguageResolver languages,
     Db db,
     TimeProvider time) : IRouteModule
@@ -52,7 +55,7 @@ public sealed partial class BroadcastRoutes(
         var project = number is { } n ? await projects.GetAsync(n, ct).ConfigureAwait(false) : null;
         if (project is null || project.Status != ProjectStatus.Recruiting)
         {
-            await turn.SayAsync(project is null ? t.UnknownProject : F(t.NotRecruiting, project.Number, Markdown.Escape(project.Title), t.StatusName(project.Status)), ct).ConfigureAwait(false);
+            await personal.SayAsync(turn, project is null ? t.UnknownProject : F(t.NotRecruiting, project.Number, Markdown.Escape(project.Title), t.StatusName(project.Status)), language, ct).ConfigureAwait(false);
             return (language, null);
         }
 
@@ -66,7 +69,7 @@ public sealed partial class BroadcastRoutes(
         {
             var (people, channels) = await broadcasts.CountAsync(project.Number, resend: false, ct).ConfigureAwait(false);
             var preview = AnnouncementCard.Build(language, project.ToCard(await projects.CountsAsync(project.Number, ct).ConfigureAwait(false)), ViewerState.Nobody);
-            await turn.SendCardAsync(BroadcastCards.Audience(language, project.Number, project.Title, people, channels, preview), ct).ConfigureAwait(false);
+            await personal.SendCardAsync(turn, BroadcastCards.Audience(language, project.Number, project.Title, people, channels, preview), language, ct).ConfigureAwait(false);
         }
     }
 
@@ -86,15 +89,21 @@ public sealed partial class BroadcastRoutes(
             Card(Language.Japanese), Card(Language.English), Card(project.CardLanguage), ct, turn.KeyFor("broadcast.start")).ConfigureAwait(false);
         if (id == 0)
         {
-            await turn.SayAsync(UiText.For(language).Broadcasts.NothingToSend, ct).ConfigureAwait(false);
+            await personal.SayAsync(turn, UiText.For(language).Broadcasts.NothingToSend, language, ct).ConfigureAwait(false);
             return;
         }
 
-        var progress = await reporter.ProgressAsync(id, language, ct).ConfigureAwait(false);
-        var posted = await turn.SendCardAsync(BroadcastCards.Report(language, progress!), ct).ConfigureAwait(false);
-        if (posted.Id is { } activityId)
+        var progress = await reporter.ProgressAsync(id, language, withLink: false, ct).ConfigureAwait(false);
+        var posted = await personal.SendCardAsync(turn, BroadcastCards.Report(language, progress!), language, ct).ConfigureAwait(false);
+        if (posted is { ActivityId.Length: > 0 })
         {
-            await broadcasts.SetReportAsync(id, turn.Activity.Conversation!.Id!, activityId, turn.Activity.ServiceUrl!, ct).ConfigureAwait(false);
+            // Always the leader's 1:1 chat: the reporter keeps this card current and adds the download link at the end.
+            await broadcasts.SetReportAsync(id, posted.ConversationId, posted.ActivityId, posted.ServiceUrl, ct).ConfigureAwait(false);
+            if (await broadcasts.GetAsync(id, ct).ConfigureAwait(false) is { Status: not 0 })
+            {
+                // The reporter may have closed a small broadcast before this card existed: bring it to its final state once.
+                await reporter.ReportAsync(id, ct).ConfigureAwait(false);
+            }
         }
     }
 

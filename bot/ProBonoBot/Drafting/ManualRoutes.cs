@@ -13,10 +13,11 @@ namespace ProBonoBot.Drafting;
 
 /// <summary>
 /// <c>manual</c> / <c>マニュアル</c> [number] → pick the project and the kind → a drafted manual card with a
-/// download link; <i>Ask for a revision</i> drafts the next version. Only the project's confirmed members and leaders.
+/// download link; <i>Ask for a revision</i> drafts the next version. Only the project's confirmed members and leaders;
+/// a draft the person may not see answers exactly as a number that does not exist.
 /// </summary>
 public sealed partial class ManualRoutes(
-    ProjectStore projects,
+    ProjectVisibility visibility,
     ProjectAccess access,
     DraftingStore store,
     DraftingQueue queue,
@@ -42,7 +43,7 @@ public sealed partial class ManualRoutes(
 
         if (turn.MatchedNumber() is { } number)
         {
-            var project = await projects.GetAsync(number, ct).ConfigureAwait(false);
+            var project = await visibility.GetAsync(number, person.Aad, ct).ConfigureAwait(false);
             if (project is null || !await access.CanUseManualsAsync(project, person.Aad, ct).ConfigureAwait(false))
             {
                 await turn.SayAsync(project is null ? UiText.For(language).Projects.UnknownProject : F(t.ManualNotMember, number), ct).ConfigureAwait(false);
@@ -106,7 +107,7 @@ public sealed partial class ManualRoutes(
 
     private async Task<(Project? Project, CardActionResult? Refusal)> ProjectForAsync(TurnContext turn, long? number, Language language, CancellationToken ct)
     {
-        var project = number is { } n ? await projects.GetAsync(n, ct).ConfigureAwait(false) : null;
+        var project = await visibility.GetAsync(number, turn.Person()?.Aad, ct).ConfigureAwait(false);
         if (project is null)
         {
             return (null, CardActionResult.Say(UiText.For(language).Projects.UnknownProject));

@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using ProBonoBot.Broadcasts;
 using ProBonoBot.Club;
+using ProBonoBot.Confirmations;
 using ProBonoBot.Drafting;
 using ProBonoBot.Help;
 using ProBonoBot.Outbox;
@@ -10,6 +11,7 @@ using ProBonoBot.Projects;
 using ProBonoBot.SignUps;
 using ProBonoBot.Install;
 using ProBonoBot.People;
+using ProBonoBot.Privacy;
 using ProBonoBot.Protocol;
 using ProBonoBot.Protocol.Auth;
 using ProBonoBot.Protocol.Routing;
@@ -60,6 +62,8 @@ public static class HostingExtensions
         services.AddOptions<BroadcastOptions>().Bind(configuration.GetSection(BroadcastOptions.Section))
             .Validate(o => o.RatePerSecond is >= 1 and <= 1000 && o.PerConversationPerSecond >= 1 && o.Parallelism is >= 1 and <= 256,
                 "Broadcasts:RatePerSecond (1–1000), PerConversationPerSecond (≥1) and Parallelism (1–256) must be in range.")
+            .Validate(o => o.LinkLifetime >= TimeSpan.FromMinutes(5) && o.LinkLifetime <= TimeSpan.FromDays(7),
+                "Broadcasts:LinkLifetime must be between 5 minutes and 7 days (the link lists people who were not reached).")
             .ValidateOnStart();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<DeliveryRate>();
@@ -73,6 +77,9 @@ public static class HostingExtensions
         services.AddSingleton<ChannelPublisher>();
         services.AddSingleton<LeaderDirectory>();
         services.AddSingleton<LeaderGate>();
+        services.AddSingleton<ProjectVisibility>();
+        services.AddSingleton<PersonalChat>();
+        services.AddSingleton<ConfirmationSigner>();
         services.AddSingleton<SignUpStore>();
         services.AddSingleton<SignUpSessionStore>();
 
@@ -130,11 +137,14 @@ public static class HostingExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapPost("/api/messages", (HttpContext http, MessagesEndpoint endpoint) => endpoint.HandleAsync(http));
-        app.MapGet("/broadcasts/{id:long}/undelivered.csv", async (long id, long expires, string? sig, BroadcastReporter reporter, BroadcastStore store, CancellationToken ct) =>
+        app.MapGet("/broadcasts/{id:long}/undelivered.csv", async (long id, string? user, long expires, string? sig, BroadcastReporter reporter, BroadcastStore store, CancellationToken ct) =>
         {
-            if (!await reporter.VerifyAsync(id, expires, sig, ct).ConfigureAwait(false))
+            switch (await reporter.CheckLinkAsync(id, user, expires, sig, ct).ConfigureAwait(false))
             {
-                return Results.Json(new { error = new { code = "Unauthorized", message = "The link is not valid or has expired." } }, statusCode: 401);
+                case StatusCodes.Status401Unauthorized:
+                    return Results.Json(new { error = new { code = "Unauthorized", message = "The link is not valid or has expired." } }, statusCode: 401);
+                case StatusCodes.Status403Forbidden:
+                    return Results.Json(new { error = new { code = "Forbidden", message = "This link is for the club leader who started the broadcast." } }, statusCode: 403);
             }
 
             var rows = await store.UndeliveredAsync(id, ct).ConfigureAwait(false);

@@ -20,7 +20,8 @@ public sealed record Project(
     string? LeaderName,
     ProjectStatus Status,
     long CardVersion,
-    IReadOnlyList<ProjectRole> Roles)
+    IReadOnlyList<ProjectRole> Roles,
+    bool IsPublished = false)
 {
     public ProjectRole? Role(int number) => Roles.FirstOrDefault(r => r.Number == number);
 

@@ -5,6 +5,7 @@ using ProBonoBot.Cards.Projects;
 using ProBonoBot.Hosting;
 using ProBonoBot.Install;
 using ProBonoBot.People;
+using ProBonoBot.Privacy;
 using ProBonoBot.Protocol.Routing;
 using ProBonoBot.Turns;
 using static ProBonoBot.Hosting.TurnExtensions;
@@ -13,7 +14,8 @@ namespace ProBonoBot.Projects;
 
 /// <summary>
 /// Leaders' flows in chat: new project (form) → preview → edit → publish to team channels; the project list
-/// for everyone. Non-leaders get a polite refusal and nothing changes.
+/// for everyone. Non-leaders get a polite refusal and nothing changes. Leaders' forms, previews and answers go to
+/// their 1:1 chat when asked for in a channel or group chat (a short pointer stays there).
 /// </summary>
 public sealed partial class ProjectRoutes(
     ProjectStore projects,
@@ -21,12 +23,13 @@ public sealed partial class ProjectRoutes(
     ConversationStore conversations,
     ChannelPublisher publisher,
     LeaderGate gate,
+    PersonalChat personal,
     LanguageResolver languages) : IRouteModule
 {
     public void Register(Router router)
     {
         ArgumentNullException.ThrowIfNull(router);
-        router.OnMessage("new-project", NewProjectPattern(), (turn, ct) => AsLeaderAsync(turn, async l => { await turn.SendCardAsync(ProjectFormCard.Build(l), ct).ConfigureAwait(false); return true; }, ct));
+        router.OnMessage("new-project", NewProjectPattern(), (turn, ct) => AsLeaderAsync(turn, async l => { await personal.SendCardAsync(turn, ProjectFormCard.Build(l), l, ct).ConfigureAwait(false); return true; }, ct));
         router.OnMessage("projects", ProjectsPattern(), ListAsync);
         router.OnMessage("edit", EditPattern(), (turn, ct) => EditAsync(turn, turn.MatchedNumber(), ct));
         router.OnMessage("publish", PublishPattern(), (turn, ct) => ChooseChannelsAsync(turn, turn.MatchedNumber(), ct));
@@ -75,7 +78,7 @@ public sealed partial class ProjectRoutes(
         var (draft, errors) = ProjectFormParser.Parse(values, language);
         if (draft is null)
         {
-            await turn.SendCardAsync(ProjectFormCard.Build(language, values, errors), ct).ConfigureAwait(false);
+            await personal.SendCardAsync(turn, ProjectFormCard.Build(language, values, errors), language, ct).ConfigureAwait(false);
             return false;
         }
 
@@ -84,7 +87,7 @@ public sealed partial class ProjectRoutes(
             var project = await projects.GetAsync(existing, ct).ConfigureAwait(false);
             if (project is null || !await projects.UpdateDraftAsync(existing, draft, ct).ConfigureAwait(false))
             {
-                await turn.SayAsync(project is null ? t.UnknownProject : F(t.ErrorNotEditable, existing, t.StatusName(project.Status)), ct).ConfigureAwait(false);
+                await personal.SayAsync(turn, project is null ? t.UnknownProject : F(t.ErrorNotEditable, existing, t.StatusName(project.Status)), language, ct).ConfigureAwait(false);
                 return false;
             }
         }
@@ -94,7 +97,7 @@ public sealed partial class ProjectRoutes(
         }
 
         var model = await projects.CardModelAsync(number.Value, ct).ConfigureAwait(false);
-        await turn.SendCardAsync(AnnouncementCard.Preview(language, model!, F(t.Saved, number)), ct).ConfigureAwait(false);
+        await personal.SendCardAsync(turn, AnnouncementCard.Preview(language, model!, F(t.Saved, number)), language, ct).ConfigureAwait(false);
         return true;
     }, ct);
 
@@ -104,15 +107,15 @@ public sealed partial class ProjectRoutes(
         var project = number is { } n ? await projects.GetAsync(n, ct).ConfigureAwait(false) : null;
         if (project is null)
         {
-            await turn.SayAsync(t.UnknownProject, ct).ConfigureAwait(false);
+            await personal.SayAsync(turn, t.UnknownProject, language, ct).ConfigureAwait(false);
         }
         else if (project.Status != ProjectStatus.Draft)
         {
-            await turn.SayAsync(F(t.ErrorNotEditable, project.Number, t.StatusName(project.Status)), ct).ConfigureAwait(false);
+            await personal.SayAsync(turn, F(t.ErrorNotEditable, project.Number, t.StatusName(project.Status)), language, ct).ConfigureAwait(false);
         }
         else
         {
-            await turn.SendCardAsync(ProjectFormCard.Build(language, ProjectFormParser.From(project)), ct).ConfigureAwait(false);
+            await personal.SendCardAsync(turn, ProjectFormCard.Build(language, ProjectFormParser.From(project)), language, ct).ConfigureAwait(false);
         }
 
         return true;
@@ -124,19 +127,19 @@ public sealed partial class ProjectRoutes(
         var project = number is { } n ? await projects.GetAsync(n, ct).ConfigureAwait(false) : null;
         if (project is null || project.Status is not (ProjectStatus.Draft or ProjectStatus.Recruiting))
         {
-            await turn.SayAsync(project is null ? t.UnknownProject : F(t.NotRecruiting, project.Number, Markdown.Escape(project.Title), t.StatusName(project.Status)), ct).ConfigureAwait(false);
+            await personal.SayAsync(turn, project is null ? t.UnknownProject : F(t.NotRecruiting, project.Number, Markdown.Escape(project.Title), t.StatusName(project.Status)), language, ct).ConfigureAwait(false);
             return false;
         }
 
         var channels = await conversations.ActiveChannelsAsync(ct).ConfigureAwait(false);
         if (channels.Count == 0)
         {
-            await turn.SayAsync(t.NoChannels, ct).ConfigureAwait(false);
+            await personal.SayAsync(turn, t.NoChannels, language, ct).ConfigureAwait(false);
             return false;
         }
 
         var choices = channels.Select(c => new ChannelChoice(c.ConversationId, ChannelLabel(c))).ToList();
-        await turn.SendCardAsync(PublishCard.Build(language, project.Number, project.Title, choices), ct).ConfigureAwait(false);
+        await personal.SendCardAsync(turn, PublishCard.Build(language, project.Number, project.Title, choices), language, ct).ConfigureAwait(false);
         return true;
     }, ct);
 
@@ -147,7 +150,7 @@ public sealed partial class ProjectRoutes(
         var project = number is { } n ? await projects.GetAsync(n, ct).ConfigureAwait(false) : null;
         if (project is null || project.Status is not (ProjectStatus.Draft or ProjectStatus.Recruiting))
         {
-            await turn.SayAsync(project is null ? t.UnknownProject : F(t.NotRecruiting, project.Number, Markdown.Escape(project.Title), t.StatusName(project.Status)), ct).ConfigureAwait(false);
+            await personal.SayAsync(turn, project is null ? t.UnknownProject : F(t.NotRecruiting, project.Number, Markdown.Escape(project.Title), t.StatusName(project.Status)), language, ct).ConfigureAwait(false);
             return false;
         }
 
@@ -156,7 +159,7 @@ public sealed partial class ProjectRoutes(
         var channels = (await conversations.ActiveChannelsAsync(ct).ConfigureAwait(false)).Where(c => chosen.Contains(c.ConversationId)).ToList();
         if (channels.Count == 0)
         {
-            await turn.SayAsync(t.NothingChosen, ct).ConfigureAwait(false);
+            await personal.SayAsync(turn, t.NothingChosen, language, ct).ConfigureAwait(false);
             return false;
         }
 
@@ -165,7 +168,7 @@ public sealed partial class ProjectRoutes(
         var model = project.ToCard(await projects.CountsAsync(project.Number, ct).ConfigureAwait(false));
         var claimant = ChannelPosts.TurnClaimant(turn.Activity.Conversation?.Id, turn.Activity.Id);
         var outcome = await publisher.PublishAsync(turn.Connector, project, model, channels, claimant, ct).ConfigureAwait(false);
-        await turn.SayAsync(outcome.Message(t, project.Number), ct).ConfigureAwait(false);
+        await personal.SayAsync(turn, outcome.Message(t, project.Number), language, ct).ConfigureAwait(false);
         return true;
     }, ct);
 

@@ -9,10 +9,12 @@ namespace ProBonoBot.Projects;
 /// <summary>Projects, their roles, seat counts and the announcement cards posted for them.</summary>
 public sealed class ProjectStore(Db db, TimeProvider time)
 {
+    // Recruiting and later can only be reached by publishing; published_at remembers it for a project cancelled afterwards.
     private const string ProjectColumns =
         "number AS Number, title AS Title, partner AS Partner, summary AS Summary, objective AS Objective, deliverables AS Deliverables, " +
         "hours_per_week AS HoursPerWeek, start_date AS StartDate, end_date AS EndDate, work_mode AS WorkMode, place AS Place, " +
-        "language AS Language, leader_aad AS LeaderAad, leader_name AS LeaderName, status AS Status, card_version AS CardVersion";
+        "language AS Language, leader_aad AS LeaderAad, leader_name AS LeaderName, status AS Status, card_version AS CardVersion, " +
+        "CAST(CASE WHEN published_at IS NOT NULL OR status IN (1, 2, 3, 4) THEN 1 ELSE 0 END AS BIGINT) AS Published";
 
     /// <summary>Creates a draft project; with a <paramref name="requestKey"/>, a second call with the same key returns the first's number.</summary>
     public Task<long> CreateAsync(ProjectDraft draft, string leaderAad, string? leaderName, CancellationToken ct, string? requestKey = null) =>
@@ -87,10 +89,15 @@ public sealed class ProjectStore(Db db, TimeProvider time)
             "(LOWER(leader_aad) = LOWER(@aad) AND status IN (0, 1, 2, 3)) OR number IN (SELECT project_number FROM signups WHERE user_aad = @aad AND status = 0)",
             new { aad }, ct);
 
-    /// <summary>Moves a project from one of <paramref name="from"/> to <paramref name="to"/>; false when it was not in one of them.</summary>
+    /// <summary>
+    /// Moves a project from one of <paramref name="from"/> to <paramref name="to"/>; false when it was not in one of them.
+    /// Recruiting marks it published: from then on everyone may see it, also after it is cancelled.
+    /// </summary>
     public Task<bool> SetStatusAsync(long number, ProjectStatus[] from, ProjectStatus to, CancellationToken ct) =>
         db.WriteAsync(async c => await c.ExecuteAsync(
-            $"UPDATE projects SET status = @to, card_version = card_version + 1, updated_at = @now WHERE number = @number AND {db.In("status", "from")}",
+            $"UPDATE projects SET status = @to, card_version = card_version + 1, updated_at = @now" +
+            (to == ProjectStatus.Recruiting ? ", published_at = COALESCE(published_at, @now)" : string.Empty) +
+            $" WHERE number = @number AND {db.In("status", "from")}",
             new { number, to = (long)to, from = from.Select(s => (long)s).ToArray(), now = time.GetUtcNow() }).ConfigureAwait(false) == 1, ct);
 
     /// <summary>Seats taken (confirmed + offered) and people waiting, per role.</summary>
@@ -175,11 +182,12 @@ public sealed class ProjectStore(Db db, TimeProvider time)
         public string? LeaderName { get; init; }
         public long Status { get; init; }
         public long CardVersion { get; init; }
+        public long Published { get; init; }
 
         public Project ToProject(IReadOnlyList<ProjectRole> roles) => new(
             Number, Title, Partner, Summary, Objective, Deliverables, (int)HoursPerWeek, StartDate, EndDate,
             Enum.TryParse<WorkMode>(WorkMode, ignoreCase: true, out var mode) ? mode : Cards.Projects.WorkMode.Remote,
-            Place, Language, LeaderAad, LeaderName, (ProjectStatus)Status, CardVersion, roles);
+            Place, Language, LeaderAad, LeaderName, (ProjectStatus)Status, CardVersion, roles, Published == 1);
     }
 }
 

@@ -3,9 +3,11 @@ using System.Text.RegularExpressions;
 using ProBonoBot.Cards;
 using ProBonoBot.Cards.Json;
 using ProBonoBot.Cards.Projects;
+using ProBonoBot.Confirmations;
 using ProBonoBot.Hosting;
 using ProBonoBot.Outbox;
 using ProBonoBot.People;
+using ProBonoBot.Privacy;
 using ProBonoBot.Protocol.Activities;
 using ProBonoBot.Protocol.Routing;
 using ProBonoBot.SignUps;
@@ -15,7 +17,8 @@ namespace ProBonoBot.Projects;
 
 /// <summary>
 /// After recruiting: the applicants card, confirming the team (members, leader and the waitlist are told; the
-/// team is introduced in the project's channels with @mentions), status changes, and the list of leaders.
+/// team is introduced in the project's channels with @mentions), status changes, and the list of leaders. All of it is
+/// leaders' output, so it goes to the leader's 1:1 chat; cancelling, and confirming a team with empty seats, ask first.
 /// </summary>
 public sealed partial class TeamRoutes(
     ProjectStore projects,
@@ -23,15 +26,20 @@ public sealed partial class TeamRoutes(
     LeaderDirectory leaders,
     OutboxStore outbox,
     LeaderGate gate,
+    PersonalChat personal,
+    ConfirmationSigner confirmations,
     LanguageResolver languages) : IRouteModule
 {
+    private const string FormTeamAction = "formTeam";
+    private const string CancelAction = "cancel";
+
     public void Register(Router router)
     {
         ArgumentNullException.ThrowIfNull(router);
         router.OnMessage("applicants", ApplicantsPattern(), (turn, ct) => ApplicantsAsync(turn, turn.MatchedNumber(), ct));
         router.OnCardAction(ProjectVerbs.Applicants, async (turn, ct) => { await ApplicantsAsync(turn, turn.DataNumber("project"), ct).ConfigureAwait(false); return CardActionResult.Done; });
-        router.OnCardAction(ProjectVerbs.FormTeam, async (turn, ct) => { await FormTeamAsync(turn, ct).ConfigureAwait(false); return CardActionResult.Done; });
-        router.OnCardAction(ProjectVerbs.SetStatus, async (turn, ct) => { await SetStatusAsync(turn, ct).ConfigureAwait(false); return CardActionResult.Done; });
+        router.OnCardAction(ProjectVerbs.FormTeam, FormTeamAsync);
+        router.OnCardAction(ProjectVerbs.SetStatus, SetStatusAsync);
         router.OnMessage("leaders", LeadersPattern(), LeadersAsync);
         router.OnMessage("add-leader", AddLeaderPattern(), (turn, ct) => ChangeLeaderAsync(turn, add: true, ct));
         router.OnMessage("remove-leader", RemoveLeaderPattern(), (turn, ct) => ChangeLeaderAsync(turn, add: false, ct));
@@ -50,7 +58,7 @@ public sealed partial class TeamRoutes(
         var model = number is { } n ? await projects.CardModelAsync(n, ct).ConfigureAwait(false) : null;
         if (model is null)
         {
-            await turn.SayAsync(UiText.For(language).Projects.UnknownProject, ct).ConfigureAwait(false);
+            await personal.SayAsync(turn, UiText.For(language).Projects.UnknownProject, language, ct).ConfigureAwait(false);
             return;
         }
 
@@ -63,23 +71,45 @@ public sealed partial class TeamRoutes(
             applicants.Add(new ApplicantModel(s.UserName ?? s.UserAad, role, s.Standing, position, (int?)s.HoursPerWeek, s.Note));
         }
 
-        await turn.SendCardAsync(ApplicantsCard.Build(language, model, applicants), ct).ConfigureAwait(false);
+        await personal.SendCardAsync(turn, ApplicantsCard.Build(language, model, applicants), language, ct).ConfigureAwait(false);
     }
 
-    private async Task FormTeamAsync(TurnContext turn, CancellationToken ct)
+    private async Task<CardActionResult> FormTeamAsync(TurnContext turn, CancellationToken ct)
     {
         var (language, isLeader) = await CheckAsync(turn, ct).ConfigureAwait(false);
         var t = UiText.For(language).Projects;
         var project = turn.DataNumber("project") is { } n ? await projects.GetAsync(n, ct).ConfigureAwait(false) : null;
         if (!isLeader)
         {
-            return;
+            return CardActionResult.Done;
         }
 
-        if (project is null || !await projects.SetStatusAsync(project.Number, [ProjectStatus.Recruiting], ProjectStatus.TeamFormed, ct).ConfigureAwait(false))
+        if (project is null)
         {
-            await turn.SayAsync(project is null ? t.UnknownProject : F(t.CannotChangeStatus, project.Number, t.StatusName(project.Status), t.StatusName(ProjectStatus.TeamFormed)), ct).ConfigureAwait(false);
-            return;
+            return await AnswerAsync(turn, t.UnknownProject, language, ct).ConfigureAwait(false);
+        }
+
+        var (check, state) = await confirmations.CheckAsync(turn, FormTeamAction, project.Number, ct).ConfigureAwait(false);
+        if (Refusal(t, check, state, project, F(t.FormTeamKept, project.Number)) is { } refusal)
+        {
+            return await AnswerAsync(turn, refusal, language, ct).ConfigureAwait(false);
+        }
+
+        if (check == ConfirmationCheck.Missing && project.Status == ProjectStatus.Recruiting)
+        {
+            var counts = await projects.CountsAsync(project.Number, ct).ConfigureAwait(false);
+            var empty = project.Roles.Select(r => new EmptySeatModel(r.Name, counts.GetValueOrDefault(r.Number).Taken, r.Seats)).Where(e => e.Taken < e.Seats).ToList();
+            if (empty.Count > 0)
+            {
+                var confirm = await confirmations.SignAsync(FormTeamAction, project.Number, turn.Person()!.Aad, State(project), ct).ConfigureAwait(false);
+                await personal.SendCardAsync(turn, ConfirmCard.FormTeam(language, project.Number, project.Title, empty, confirm), language, ct).ConfigureAwait(false);
+                return CardActionResult.Done;
+            }
+        }
+
+        if (!await projects.SetStatusAsync(project.Number, [ProjectStatus.Recruiting], ProjectStatus.TeamFormed, ct).ConfigureAwait(false))
+        {
+            return await AnswerAsync(turn, F(t.CannotChangeStatus, project.Number, t.StatusName(project.Status), t.StatusName(ProjectStatus.TeamFormed)), language, ct).ConfigureAwait(false);
         }
 
         var live = await signUps.LiveForProjectAsync(project.Number, ct).ConfigureAwait(false);
@@ -101,7 +131,35 @@ public sealed partial class TeamRoutes(
         }
 
         await outbox.EnqueueAsync(messages, ct).ConfigureAwait(false);
-        await turn.SayAsync(F(t.TeamFormed, project.Number), ct).ConfigureAwait(false);
+        return await AnswerAsync(turn, F(t.TeamFormed, project.Number), language, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The state a confirmation is signed for: the project's status when the leader was asked.</summary>
+    private static string State(Project project) => ((int)project.Status).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Why a confirmation changes nothing (Keep, not genuine, expired, or the project moved on); null to go ahead.</summary>
+    private static string? Refusal(ProjectTexts t, ConfirmationCheck check, string? state, Project project, string kept) => check switch
+    {
+        ConfirmationCheck.Kept => kept,
+        ConfirmationCheck.Invalid => t.ConfirmInvalid,
+        ConfirmationCheck.Expired => t.ConfirmExpired,
+        ConfirmationCheck.Valid when state != State(project) => F(t.ConfirmStale, F(t.StatusMovedOn, project.Number, t.StatusName(project.Status))),
+        _ => null,
+    };
+
+    /// <summary>
+    /// The answer to a leader's click: pressed on a confirmation, the question turns into the answer (no button left to
+    /// press twice); otherwise the answer goes to the leader's 1:1 chat.
+    /// </summary>
+    private async Task<CardActionResult> AnswerAsync(TurnContext turn, string message, Language language, CancellationToken ct)
+    {
+        if (turn.IsPersonalChat() && (turn.DataString("state") is not null || turn.DataString("answer") == ConfirmCard.Keep))
+        {
+            return CardActionResult.ReplaceCard(ConfirmCard.Answered(message));
+        }
+
+        await personal.SayAsync(turn, message, language, ct).ConfigureAwait(false);
+        return CardActionResult.Done;
     }
 
     /// <summary>The channel post introducing the team, with real @mentions of the members.</summary>
@@ -127,26 +185,44 @@ public sealed partial class TeamRoutes(
         }, ProtocolJsonContext.Default.Activity);
     }
 
-    private async Task SetStatusAsync(TurnContext turn, CancellationToken ct)
+    private async Task<CardActionResult> SetStatusAsync(TurnContext turn, CancellationToken ct)
     {
         var (language, isLeader) = await CheckAsync(turn, ct).ConfigureAwait(false);
         var t = UiText.For(language).Projects;
         var project = turn.DataNumber("project") is { } n ? await projects.GetAsync(n, ct).ConfigureAwait(false) : null;
         if (!isLeader)
         {
-            return;
+            return CardActionResult.Done;
         }
 
-        if (project is null || !Enum.TryParse<ProjectStatus>(turn.DataString("status"), out var to) || !Allowed(project.Status).Contains(to))
+        var parsed = Enum.TryParse<ProjectStatus>(turn.DataString("status"), out var to);
+        if (project is not null && parsed && to == ProjectStatus.Cancelled)
         {
-            await turn.SayAsync(project is null ? t.UnknownProject : F(t.CannotChangeStatus, project.Number, t.StatusName(project.Status), Markdown.Escape(turn.DataString("status") ?? "?")), ct).ConfigureAwait(false);
-            return;
+            // Members are told at once and it cannot be undone: asked first, acted on only with a genuine, current confirmation.
+            var (check, state) = await confirmations.CheckAsync(turn, CancelAction, project.Number, ct).ConfigureAwait(false);
+            if (Refusal(t, check, state, project, F(t.CancelKept, project.Number)) is { } refusal)
+            {
+                return await AnswerAsync(turn, refusal, language, ct).ConfigureAwait(false);
+            }
+
+            if (check == ConfirmationCheck.Missing && Allowed(project.Status).Contains(to))
+            {
+                var confirm = await confirmations.SignAsync(CancelAction, project.Number, turn.Person()!.Aad, State(project), ct).ConfigureAwait(false);
+                confirm["status"] = nameof(ProjectStatus.Cancelled);
+                var people = (await signUps.LiveForProjectAsync(project.Number, ct).ConfigureAwait(false)).Count;
+                await personal.SendCardAsync(turn, ConfirmCard.CancelProject(language, project.Number, project.Title, people, confirm), language, ct).ConfigureAwait(false);
+                return CardActionResult.Done;
+            }
+        }
+
+        if (project is null || !parsed || !Allowed(project.Status).Contains(to))
+        {
+            return await AnswerAsync(turn, project is null ? t.UnknownProject : F(t.CannotChangeStatus, project.Number, t.StatusName(project.Status), Markdown.Escape(turn.DataString("status") ?? "?")), language, ct).ConfigureAwait(false);
         }
 
         if (!await projects.SetStatusAsync(project.Number, [project.Status], to, ct).ConfigureAwait(false))
         {
-            await turn.SayAsync(F(t.CannotChangeStatus, project.Number, t.StatusName(project.Status), t.StatusName(to)), ct).ConfigureAwait(false);
-            return;
+            return await AnswerAsync(turn, F(t.CannotChangeStatus, project.Number, t.StatusName(project.Status), t.StatusName(to)), language, ct).ConfigureAwait(false);
         }
 
         if (to == ProjectStatus.Cancelled)
@@ -161,7 +237,7 @@ public sealed partial class TeamRoutes(
             await outbox.EnqueueAsync(messages, ct).ConfigureAwait(false);
         }
 
-        await turn.SayAsync(F(t.StatusChanged, project.Number, t.StatusName(to)), ct).ConfigureAwait(false);
+        return await AnswerAsync(turn, F(t.StatusChanged, project.Number, t.StatusName(to)), language, ct).ConfigureAwait(false);
     }
 
     private static ProjectStatus[] Allowed(ProjectStatus from) => from switch
@@ -182,7 +258,7 @@ public sealed partial class TeamRoutes(
         }
 
         var list = await leaders.ListAsync(ct).ConfigureAwait(false);
-        await turn.SayAsync($"**{UiText.For(language).Projects.LeadersTitle}**\n\n" + string.Join("\n", list.Select(l => "- " + Markdown.Escape(l.Name))), ct).ConfigureAwait(false);
+        await personal.SayAsync(turn, $"**{UiText.For(language).Projects.LeadersTitle}**\n\n" + string.Join("\n", list.Select(l => "- " + Markdown.Escape(l.Name))), language, ct).ConfigureAwait(false);
     }
 
     private async Task ChangeLeaderAsync(TurnContext turn, bool add, CancellationToken ct)
@@ -198,7 +274,7 @@ public sealed partial class TeamRoutes(
         var people = await leaders.FindPeopleAsync(name, ct).ConfigureAwait(false);
         if (people.Count != 1)
         {
-            await turn.SayAsync(people.Count == 0 ? F(t.PersonNotFound, Markdown.Escape(name)) : F(t.PersonAmbiguous, Markdown.Escape(name), string.Join(", ", people.Select(p => Markdown.Escape(p.Name)))), ct).ConfigureAwait(false);
+            await personal.SayAsync(turn, people.Count == 0 ? F(t.PersonNotFound, Markdown.Escape(name)) : F(t.PersonAmbiguous, Markdown.Escape(name), string.Join(", ", people.Select(p => Markdown.Escape(p.Name)))), language, ct).ConfigureAwait(false);
             return;
         }
 
@@ -206,16 +282,16 @@ public sealed partial class TeamRoutes(
         if (add)
         {
             await leaders.AddAsync(person.Aad, person.Name, turn.Activity.From!.AadObjectId!, ct).ConfigureAwait(false);
-            await turn.SayAsync(F(t.LeaderAdded, Markdown.Escape(person.Name)), ct).ConfigureAwait(false);
+            await personal.SayAsync(turn, F(t.LeaderAdded, Markdown.Escape(person.Name)), language, ct).ConfigureAwait(false);
         }
         else if (leaders.IsConfigured(person.Aad))
         {
-            await turn.SayAsync(F(t.LeaderFromConfig, Markdown.Escape(person.Name)), ct).ConfigureAwait(false);
+            await personal.SayAsync(turn, F(t.LeaderFromConfig, Markdown.Escape(person.Name)), language, ct).ConfigureAwait(false);
         }
         else
         {
             await leaders.RemoveAsync(person.Aad, ct).ConfigureAwait(false);
-            await turn.SayAsync(F(t.LeaderRemoved, Markdown.Escape(person.Name)), ct).ConfigureAwait(false);
+            await personal.SayAsync(turn, F(t.LeaderRemoved, Markdown.Escape(person.Name)), language, ct).ConfigureAwait(false);
         }
     }
 

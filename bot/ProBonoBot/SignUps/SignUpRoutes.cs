@@ -4,6 +4,7 @@ using ProBonoBot.Cards;
 using ProBonoBot.Cards.Json;
 using ProBonoBot.Cards.Projects;
 using ProBonoBot.Cards.SignUps;
+using ProBonoBot.Confirmations;
 using ProBonoBot.Hosting;
 using ProBonoBot.Outbox;
 using ProBonoBot.People;
@@ -15,21 +16,26 @@ namespace ProBonoBot.SignUps;
 
 /// <summary>
 /// Signing up in conversation — role, hours, a note, confirm — by card or typed answers, from a channel card
-/// (continued in the person's 1:1 chat) or from <c>sign up N</c>; plus my projects, withdraw and offers.
+/// (continued in the person's 1:1 chat) or from <c>sign up N</c>; plus my projects, withdraw (asked first) and offers.
+/// A project the person may not see (a draft) answers exactly as a number that does not exist.
 /// </summary>
 public sealed partial class SignUpRoutes(
     ProjectStore projects,
     SignUpStore signUps,
     SignUpSessionStore sessions,
     OutboxStore outbox,
+    ProjectVisibility visibility,
+    ConfirmationSigner confirmations,
     LanguageResolver languages) : IRouteModule
 {
+    private const string WithdrawAction = "withdraw";
+
     public void Register(Router router)
     {
         ArgumentNullException.ThrowIfNull(router);
         router.OnMessage("sign-up", SignUpPattern(), (turn, ct) => StartAsync(turn, turn.MatchedNumber(), viaOutbox: false, ct));
         router.OnMessage("my-projects", MyProjectsPattern(), MyProjectsAsync);
-        router.OnMessage("withdraw", WithdrawPattern(), async (turn, ct) => await turn.SayAsync(await WithdrawAsync(turn, turn.MatchedNumber(), ct).ConfigureAwait(false), ct).ConfigureAwait(false));
+        router.OnMessage("withdraw", WithdrawPattern(), WithdrawTypedAsync);
         router.OnCardAction(ProjectVerbs.SignUp, SignUpClickedAsync);
         router.OnCardAction(ProjectVerbs.View, ViewAsync);
         router.OnCardAction(ProjectVerbs.Withdraw, WithdrawClickedAsync);
@@ -45,7 +51,7 @@ public sealed partial class SignUpRoutes(
         var language = await languages.ResolveAsync(turn, ct).ConfigureAwait(false);
         var text = UiText.For(language);
         var person = turn.Person();
-        var model = number is { } n ? await projects.CardModelAsync(n, ct).ConfigureAwait(false) : null;
+        var model = await visibility.CardModelAsync(number, person?.Aad, ct).ConfigureAwait(false);
         string? problem = null;
         if (person is null || model is null)
         {
@@ -120,7 +126,7 @@ public sealed partial class SignUpRoutes(
     {
         var language = await languages.ResolveAsync(turn, ct).ConfigureAwait(false);
         var text = UiText.For(language);
-        var model = await projects.CardModelAsync(number, ct).ConfigureAwait(false);
+        var model = await visibility.CardModelAsync(number, turn.Person()?.Aad, ct).ConfigureAwait(false);
         if (model is null)
         {
             return CardActionResult.Fail(404, "NotFound", text.Projects.UnknownProject);
@@ -136,35 +142,92 @@ public sealed partial class SignUpRoutes(
         return CardActionResult.ReplaceCard(AnnouncementCard.Build(language, model, viewer, refresh));
     }
 
+    private async Task WithdrawTypedAsync(TurnContext turn, CancellationToken ct)
+    {
+        var (message, ask) = await WithdrawAsync(turn, turn.MatchedNumber(), ct).ConfigureAwait(false);
+        await (ask is not null ? turn.SendCardAsync(ask, ct) : turn.SayAsync(message!, ct)).ConfigureAwait(false);
+    }
+
     private async Task<CardActionResult> WithdrawClickedAsync(TurnContext turn, CancellationToken ct)
     {
         var number = turn.DataNumber("project");
-        var message = await WithdrawAsync(turn, number, ct).ConfigureAwait(false);
-        return turn.CardAction!.IsUniversalAction && number is { } n
-            ? await ViewCardAsync(turn, n, message, ct).ConfigureAwait(false)
-            : CardActionResult.Say(message);
-    }
-
-    private async Task<string> WithdrawAsync(TurnContext turn, long? number, CancellationToken ct)
-    {
-        var text = UiText.For(await languages.ResolveAsync(turn, ct).ConfigureAwait(false));
-        var person = turn.Person();
-        var project = number is { } n ? await projects.GetAsync(n, ct).ConfigureAwait(false) : null;
-        if (person is null || project is null)
+        var (message, ask) = await WithdrawAsync(turn, number, ct).ConfigureAwait(false);
+        if (turn.CardAction!.IsUniversalAction)
         {
-            return text.Projects.UnknownProject;
+            // On a channel card the question and the answer replace the card for this person only.
+            return ask is not null ? CardActionResult.ReplaceCard(ask)
+                : number is { } n ? await ViewCardAsync(turn, n, message, ct).ConfigureAwait(false)
+                : CardActionResult.Say(message!);
         }
 
-        return await signUps.WithdrawAsync(project.Number, person.Aad, ct).ConfigureAwait(false) is null
-            ? text.SignUps.NotSignedUp
-            : F(text.SignUps.Withdrawn, Markdown.Escape(project.Title));
+        if (ask is not null)
+        {
+            // A new message, so the card the button was on (e.g. "my projects") stays as it was.
+            await turn.SendCardAsync(ask, ct).ConfigureAwait(false);
+            return CardActionResult.Done;
+        }
+
+        // Pressed on the question itself: it turns into the answer, with no button left to press twice.
+        return turn.DataString("state") is not null || turn.DataString("answer") == ConfirmCard.Keep
+            ? CardActionResult.ReplaceCard(ConfirmCard.Answered(message!))
+            : CardActionResult.Say(message!);
+    }
+
+    /// <summary>
+    /// Withdraw asks first: without a confirmation it returns the question card; with Keep it changes nothing; with a
+    /// genuine confirmation for this person and the same sign-up it withdraws; anything else is refused.
+    /// </summary>
+    private async Task<(string? Message, System.Text.Json.Nodes.JsonObject? Ask)> WithdrawAsync(TurnContext turn, long? number, CancellationToken ct)
+    {
+        var language = await languages.ResolveAsync(turn, ct).ConfigureAwait(false);
+        var text = UiText.For(language);
+        var person = turn.Person();
+        var project = person is null ? null : await visibility.GetAsync(number, person.Aad, ct).ConfigureAwait(false);
+        if (person is null || project is null)
+        {
+            return (text.Projects.UnknownProject, null);
+        }
+
+        var (check, state) = await confirmations.CheckAsync(turn, WithdrawAction, project.Number, ct).ConfigureAwait(false);
+        var live = await signUps.LiveAsync(project.Number, person.Aad, ct).ConfigureAwait(false);
+        var title = Markdown.Escape(project.Title);
+        switch (check)
+        {
+            case ConfirmationCheck.Kept:
+                return (live is null ? text.SignUps.NotSignedUp : F(text.SignUps.WithdrawKept, title), null);
+            case ConfirmationCheck.Invalid:
+                return (text.Projects.ConfirmInvalid, null);
+            case ConfirmationCheck.Expired:
+                return (text.Projects.ConfirmExpired, null);
+        }
+
+        if (live is null)
+        {
+            return (check == ConfirmationCheck.Valid ? F(text.Projects.ConfirmStale, text.SignUps.NotSignedUp) : text.SignUps.NotSignedUp, null);
+        }
+
+        var seq = live.Seq.ToString(CultureInfo.InvariantCulture);
+        if (check == ConfirmationCheck.Missing)
+        {
+            var confirm = await confirmations.SignAsync(WithdrawAction, project.Number, person.Aad, seq, ct).ConfigureAwait(false);
+            return (null, ConfirmCard.Withdraw(language, project.Number, project.Title, confirm, turn.CardAction?.IsUniversalAction == true));
+        }
+
+        if (state != seq)
+        {
+            return (F(text.Projects.ConfirmStale, text.SignUps.SignUpChanged), null);
+        }
+
+        return await signUps.WithdrawAsync(project.Number, person.Aad, live.Seq, ct).ConfigureAwait(false) is null
+            ? (F(text.Projects.ConfirmStale, text.SignUps.NotSignedUp), null)
+            : (F(text.SignUps.Withdrawn, title), null);
     }
 
     private async Task<CardActionResult> OfferAsync(TurnContext turn, bool accept, CancellationToken ct)
     {
         var text = UiText.For(await languages.ResolveAsync(turn, ct).ConfigureAwait(false));
         var person = turn.Person();
-        var project = turn.DataNumber("project") is { } n ? await projects.GetAsync(n, ct).ConfigureAwait(false) : null;
+        var project = person is null ? null : await visibility.GetAsync(turn.DataNumber("project"), person.Aad, ct).ConfigureAwait(false);
         if (person is null || project is null)
         {
             return CardActionResult.Say(text.Projects.UnknownProject);
@@ -191,7 +254,7 @@ public sealed partial class SignUpRoutes(
         {
             foreach (var (s, position) in await signUps.LiveForUserAsync(person.Aad, ct).ConfigureAwait(false))
             {
-                if (await projects.GetAsync(s.ProjectNumber, ct).ConfigureAwait(false) is { } p)
+                if (await visibility.GetAsync(s.ProjectNumber, person.Aad, ct).ConfigureAwait(false) is { } p)
                 {
                     items.Add(new MyProjectModel(p.Number, p.Title, p.Status, p.Role((int)s.RoleNumber)?.Name ?? "?", s.Standing, position));
                 }

@@ -60,10 +60,13 @@ public sealed class SignUpStore(Db db, OutboxStore outbox, OutboxSignal signal, 
         }, ct);
 
     /// <summary>Withdraws the person's live sign-up; a freed seat is offered to the next in line. Null when there was none.</summary>
-    public Task<SignUp?> WithdrawAsync(long project, string aad, CancellationToken ct) =>
+    public Task<SignUp?> WithdrawAsync(long project, string aad, CancellationToken ct) => WithdrawAsync(project, aad, null, ct);
+
+    /// <summary>Withdraws the live sign-up only if it is still the one numbered <paramref name="seq"/> (what a confirmation was asked for).</summary>
+    public Task<SignUp?> WithdrawAsync(long project, string aad, long? seq, CancellationToken ct) =>
         InProjectAsync(project, async (c, tx, p) =>
         {
-            if (p is null || await LiveAsync(c, tx, project, aad).ConfigureAwait(false) is not { } signUp)
+            if (p is null || await LiveAsync(c, tx, project, aad).ConfigureAwait(false) is not { } signUp || (seq is { } only && signUp.Seq != only))
             {
                 return null;
             }

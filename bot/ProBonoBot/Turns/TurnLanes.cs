@@ -36,7 +36,7 @@ public sealed class TurnLanes(TurnQueue queue, IOptions<TurnOptions> options)
         for (var i = 0; i < TurnQueue.LaneCount; i++)
         {
             var running = Volatile.Read(ref _runningSince[i]);
-            var waiting = queue.Lane(i).Count;
+            var waiting = queue.DepthOfLane(i);
             queued += waiting;
             if (running != 0)
             {

@@ -104,6 +104,9 @@ public sealed class TurnQueue
 
     internal ChannelReader<QueuedTurn> Lane(int index) => _readers[index];
 
+    /// <summary>Turns queued or reserved in lane <paramref name="index"/>.</summary>
+    internal int DepthOfLane(int index) => Volatile.Read(ref _held[index]);
+
     /// <summary>The lane a conversation's turns run in.</summary>
     public static int LaneFor(string conversationId) => LaneOf(conversationId);
 

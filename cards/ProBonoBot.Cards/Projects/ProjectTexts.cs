@@ -87,6 +87,23 @@ public sealed class ProjectTexts
     public required string StatusChanged { get; init; }
     public required string ProjectCancelledNotice { get; init; }
     public required string CannotChangeStatus { get; init; }
+    public required string SentToPersonalChat { get; init; }
+    public required string PersonalChatUnreachable { get; init; }
+    public required string CancelConfirmTitle { get; init; }
+    public required string CancelConfirmText { get; init; }
+    public required string ButtonConfirmCancel { get; init; }
+    public required string ButtonKeepProject { get; init; }
+    public required string CancelKept { get; init; }
+    public required string FormTeamConfirmTitle { get; init; }
+    public required string FormTeamConfirmText { get; init; }
+    public required string EmptySeat { get; init; }
+    public required string ButtonConfirmTeam { get; init; }
+    public required string ButtonKeepRecruiting { get; init; }
+    public required string FormTeamKept { get; init; }
+    public required string ConfirmInvalid { get; init; }
+    public required string ConfirmExpired { get; init; }
+    public required string ConfirmStale { get; init; }
+    public required string StatusMovedOn { get; init; }
     public required string LeadersTitle { get; init; }
     public required string LeaderAdded { get; init; }
     public required string LeaderRemoved { get; init; }

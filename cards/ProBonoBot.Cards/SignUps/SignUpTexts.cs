@@ -29,6 +29,12 @@ public sealed class SignUpTexts
     public required string StaleAnswer { get; init; }
     public required string Withdrawn { get; init; }
     public required string NotSignedUp { get; init; }
+    public required string WithdrawConfirmTitle { get; init; }
+    public required string WithdrawConfirmText { get; init; }
+    public required string ButtonConfirmWithdraw { get; init; }
+    public required string ButtonKeepSignUp { get; init; }
+    public required string WithdrawKept { get; init; }
+    public required string SignUpChanged { get; init; }
     public required string MyProjectsTitle { get; init; }
     public required string NoMyProjects { get; init; }
     public required string StandingConfirmed { get; init; }

@@ -1,12 +1,14 @@
 using System.Net;
+using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using ProBonoBot.Broadcasts;
 using ProBonoBot.Hosting;
+using ProBonoBot.Projects;
 using ProBonoBot.Testing;
 
 namespace ProBonoBot.Tests.Hosting;
 
-/// <summary>Signed, expiring download links (broadcast reports): made by the bot, refused when tampered with or expired.</summary>
+/// <summary>Signed, expiring download links (broadcast reports): made by the bot for one leader, refused when tampered with, expired, or the leader is gone.</summary>
 public sealed class SignedLinkTests : IAsyncLifetime
 {
     private BotHost _bot = null!;
@@ -15,17 +17,80 @@ public sealed class SignedLinkTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _bot.DisposeAsync();
 
+    private const string OtherLeader = "aad-leader-2";
+
+    /// <summary>A finished broadcast started by <paramref name="leader"/>; returns its id.</summary>
+    private Task<long> BroadcastByAsync(string leader) =>
+        _bot.Db.WriteAsync(c => c.ExecuteScalarAsync<long>(
+            "INSERT INTO broadcasts (project_number, audience, created_by, status, total, created_at) VALUES (1, 'people', @leader, 1, 0, @now) RETURNING id",
+            new { leader, now = DateTimeOffset.UtcNow }), default);
+
+    private async Task<string> LinkAsync(long id, string leader) =>
+        new Uri(await _bot.Services.GetRequiredService<BroadcastReporter>().FailuresUrlAsync(id, leader, default)).PathAndQuery;
+
     [Fact]
     public async Task UndeliveredCsv_SignedLink_200AndTamperedLink_401()
     {
-        var url = new Uri(await _bot.Services.GetRequiredService<BroadcastReporter>().FailuresUrlAsync(1, default)).PathAndQuery;
+        var id = await BroadcastByAsync(Activities.UserAad);
+        var url = await LinkAsync(id, Activities.UserAad);
 
         var ok = await _bot.Client.GetAsync(url);
-        var otherBroadcast = await _bot.Client.GetAsync(url.Replace("/broadcasts/1/", "/broadcasts/2/", StringComparison.Ordinal));
+        var otherBroadcast = await _bot.Client.GetAsync(url.Replace($"/broadcasts/{id}/", $"/broadcasts/{id + 1}/", StringComparison.Ordinal));
 
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
         Assert.StartsWith("user_aad,conversation_id,status,detail", await ok.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Unauthorized, otherBroadcast.StatusCode);
+    }
+
+    // Issue 10 item 4: the link is bound to the leader who started the broadcast.
+    [Fact]
+    public async Task UndeliveredCsv_UserSwappedForAnotherPerson_401()
+    {
+        var id = await BroadcastByAsync(Activities.UserAad);
+        var url = await LinkAsync(id, Activities.UserAad);
+
+        var swapped = url.Replace("user=" + Activities.UserAad, "user=aad-someone-else", StringComparison.Ordinal);
+        var withoutUser = url.Replace("user=" + Activities.UserAad + "&", string.Empty, StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _bot.Client.GetAsync(swapped)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _bot.Client.GetAsync(withoutUser)).StatusCode);
+    }
+
+    [Fact]
+    public async Task UndeliveredCsv_SignedForALeaderWhoDidNotStartIt_403()
+    {
+        await _bot.Services.GetRequiredService<LeaderDirectory>().AddAsync(OtherLeader, "Other leader", Activities.UserAad, default);
+        var id = await BroadcastByAsync(Activities.UserAad);
+
+        var response = await _bot.Client.GetAsync(await LinkAsync(id, OtherLeader));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.DoesNotContain("user_aad", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UndeliveredCsv_LeaderRemovedAfterTheLinkWasMade_403()
+    {
+        var leaders = _bot.Services.GetRequiredService<LeaderDirectory>();
+        await leaders.AddAsync(OtherLeader, "Other leader", Activities.UserAad, default);
+        var id = await BroadcastByAsync(OtherLeader);
+        var url = await LinkAsync(id, OtherLeader);
+        Assert.Equal(HttpStatusCode.OK, (await _bot.Client.GetAsync(url)).StatusCode);
+
+        await leaders.RemoveAsync(OtherLeader, default);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await _bot.Client.GetAsync(url)).StatusCode);
+    }
+
+    [Fact]
+    public async Task UndeliveredCsv_Link_ExpiresWithinTheConfiguredDay()
+    {
+        var id = await BroadcastByAsync(Activities.UserAad);
+        var url = await LinkAsync(id, Activities.UserAad);
+
+        var expires = long.Parse(System.Text.RegularExpressions.Regex.Match(url, @"expires=(\d+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.InRange(DateTimeOffset.FromUnixTimeSeconds(expires) - DateTimeOffset.UtcNow, TimeSpan.FromHours(23), TimeSpan.FromHours(24));
     }
 
     [Fact]
