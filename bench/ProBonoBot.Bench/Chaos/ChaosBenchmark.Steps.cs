@@ -113,7 +113,7 @@ internal sealed partial class ChaosBenchmark
         await Parallel.ForEachAsync(targets, new ParallelOptions { MaxDegreeOfParallelism = targets.Count }, async (c, _) =>
         {
             var id = $"{c.Id[2..]}-probe-{Guid.NewGuid():N}";
-            var probe = new Step(c.Id, -1, "probe", StepKind.Probe, id, null);
+            var probe = new Step(c.Id, -1, "help", StepKind.Probe, id, null);
             c.Probe = probe;
             probe.Delivery = await _client.DeliverAsync(_a.Message(c.Id, c.Aad, c.Name, id, "help").ToJsonString(), _token, ProbeTimeout);
             if (probe.Delivery.Acked)

@@ -15,8 +15,8 @@ internal sealed record StepBook(Step Step, int Posts, int Puts, double? FirstAns
 /// Settles the books after the run: attributes every connector event of a conversation to one of its steps and
 /// counts answers per step. Rules (also in docs/benchmarks.md):
 /// a PUT of a card goes to the step that replied to that card; any other event goes to the latest step sent before
-/// it arrived — unless its content equals the first answer of one of the three steps before, which it then repeats
-/// (a replayed turn answers like the first time). Typing indicators are ignored.
+/// it arrived — unless its content equals the first answer of one of the three steps before that sent another
+/// command, which it then repeats (a replayed turn answers like the first time). Typing indicators are ignored.
 /// </summary>
 internal static class ChaosBooks
 {
@@ -49,7 +49,9 @@ internal static class ChaosBooks
                     for (var j = current - 1; j >= Math.Max(0, current - 3); j--)
                     {
                         var first = answers[ordered[j]].FirstOrDefault(x => x.IsDeliveredPost);
-                        if (first is not null && first.Content == e.Content && !answers[target].Any(x => x.IsDeliveredPost && x.Content == e.Content))
+                        // A step that sent the same command (e.g. the probe's `help` after a first `help`) answers the same: no repeat.
+                        if (first is not null && first.Content == e.Content && ordered[j].Name != target.Name
+                            && !answers[target].Any(x => x.IsDeliveredPost && x.Content == e.Content))
                         {
                             target = ordered[j];
                             break;
