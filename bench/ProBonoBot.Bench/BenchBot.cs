@@ -9,7 +9,7 @@ internal static class BenchBot
     public const string AppId = "bench-app-0000-0000-0000-000000000000";
 
     public static Process Start(string root, int port, LocalIssuer issuer, FakeConnector connector, string connectionString,
-        IReadOnlyDictionary<string, string>? extra = null)
+        IReadOnlyDictionary<string, string>? extra = null, TextWriter? log = null)
     {
         var env = new Dictionary<string, string>
         {
@@ -29,6 +29,6 @@ internal static class BenchBot
             env[key] = value;
         }
 
-        return Processes.Start("dotnet", [Path.Combine(root, "bot/ProBonoBot/bin/Release/net10.0/ProBonoBot.dll")], Path.Combine(root, "bot/ProBonoBot"), env);
+        return Processes.Start("dotnet", [Path.Combine(root, "bot/ProBonoBot/bin/Release/net10.0/ProBonoBot.dll")], Path.Combine(root, "bot/ProBonoBot"), env, log);
     }
 }

@@ -6,7 +6,8 @@ namespace ProBonoBot.Bench;
 /// <summary>Starting, watching and stopping the processes under test.</summary>
 internal static class Processes
 {
-    public static Process Start(string file, IEnumerable<string> args, string workingDirectory, IDictionary<string, string> env)
+    /// <param name="log">Where the process's output and errors go; when null, output is dropped and errors go to the console.</param>
+    public static Process Start(string file, IEnumerable<string> args, string workingDirectory, IDictionary<string, string> env, TextWriter? log = null)
     {
         var info = new ProcessStartInfo(file) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in args)
@@ -20,8 +21,8 @@ internal static class Processes
         }
 
         var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 }) Console.Error.WriteLine($"  [{Path.GetFileName(file)}] {e.Data}"); };
+        process.OutputDataReceived += (_, e) => { if (log is not null && e.Data is { Length: > 0 }) log.WriteLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 }) (log ?? Console.Error).WriteLine($"  [{Path.GetFileName(file)}] {e.Data}"); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;

@@ -1,7 +1,8 @@
 using System.Globalization;
 using ProBonoBot.Bench;
 
-// Usage: ProBonoBot.Bench turns [--connections 10] [--seconds 15] | signup [--users 200] [--concurrency 50]; [--root <repo>]
+// Usage: ProBonoBot.Bench turns [--connections 10] [--seconds 15] | signup [--users 200] [--concurrency 50]
+//        | broadcast [--recipients 10000] [--runs normal,crash,two] | chaos [--conversations 500]; [--root <repo>]
 var command = args.FirstOrDefault() ?? "turns";
 int Option(string name, int fallback) =>
     Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
@@ -13,8 +14,15 @@ return command switch
     "signup" => await new SignUpBenchmark(root, Option("--users", 200), Option("--concurrency", 50)).RunAsync(),
     "broadcast" => await new BroadcastBenchmark(root, Option("--recipients", 10_000),
         Array.IndexOf(args, "--runs") is var k and >= 0 ? args[k + 1] : "normal,crash,two").RunAsync(),
-    _ => Fail($"Unknown benchmark '{command}'. Known: turns, signup, broadcast."),
+    "chaos" => await RunChaosAsync(root, Option("--conversations", 500)),
+    _ => Fail($"Unknown benchmark '{command}'. Known: turns, signup, broadcast, chaos."),
 };
+
+static async Task<int> RunChaosAsync(string root, int conversations)
+{
+    using var chaos = new ProBonoBot.Bench.Chaos.ChaosBenchmark(root, conversations);
+    return await chaos.RunAsync();
+}
 
 static int Fail(string message)
 {

@@ -59,6 +59,12 @@ public sealed class FakeConnector : LoopbackServer
     /// <summary>Called for every request (after recording), e.g. to watch for a report card.</summary>
     public Action<RecordedRequest>? Observer { get; set; }
 
+    /// <summary>Decides a fault per request after Teams' limits (e.g. a chaos plan); null lets the request through.</summary>
+    public Func<RecordedRequest, Fault?>? Injector { get; set; }
+
+    /// <summary>Called with every request and the status it is answered with (429s of the limits and faults included).</summary>
+    public Action<RecordedRequest, int>? Answered { get; set; }
+
     private readonly Queue<long> _appWindow = new();
     private readonly ConcurrentDictionary<string, Queue<long>> _conversationWindows = new(StringComparer.Ordinal);
 
@@ -167,8 +173,19 @@ public sealed class FakeConnector : LoopbackServer
             }
         }
 
-        Observer?.Invoke(new RecordedRequest(request.Method, rawTarget, request.Path.Value ?? string.Empty, null, body, request.Protocol));
+        var seen = new RecordedRequest(request.Method, rawTarget, request.Path.Value ?? string.Empty, null, body, request.Protocol);
+        Observer?.Invoke(seen);
         _signal.Release();
+        if (Answered is { } answered)
+        {
+            // The status is final only when the answer starts; this sees every path below alike.
+            context.Response.OnStarting(() =>
+            {
+                answered(seen, context.Response.StatusCode);
+                return Task.CompletedTask;
+            });
+        }
+
         if (Limits is { } limits && request.Method == "POST" && (request.Path.Value ?? string.Empty).EndsWith("/activities", StringComparison.Ordinal))
         {
             var conversation = Uri.UnescapeDataString((request.Path.Value ?? string.Empty).Split('/')[^2]);
@@ -193,6 +210,11 @@ public sealed class FakeConnector : LoopbackServer
         {
             var probe = new RecordedRequest(request.Method, rawTarget, request.Path.Value ?? string.Empty, null, body, request.Protocol);
             ruled = _rules.FirstOrDefault(r => r.When(probe)).Fault;
+        }
+
+        if (ruled is null && Injector is { } injector)
+        {
+            ruled = injector(seen);
         }
 
         if (ruled is not null || _faults.TryDequeue(out ruled))
