@@ -79,6 +79,13 @@ internal sealed partial class ChaosBenchmark(string root, int conversations) : I
             settings[$"Club__Leaders__{j}"] = LeaderAad(j);
         }
 
+        // One set-up leader per project: a single person publishing 25 projects in a burst would meet the per-person
+        // budget (Bot:PerPersonBurst), which stays at its default for the run.
+        for (var p = 1; p <= Projects; p++)
+        {
+            settings[$"Club__Leaders__{Leaders + p}"] = $"{SetupLeader}-{p:D2}";
+        }
+
         _startBot = () => BenchBot.Start(root, port, issuer, connector, $"Data Source={database}", settings, log);
         _healthz = $"http://127.0.0.1:{port}/healthz";
         _client = new ChaosClient(_http, $"http://127.0.0.1:{port}/api/messages", _clock);
@@ -126,9 +133,9 @@ internal sealed partial class ChaosBenchmark(string root, int conversations) : I
     private async Task SetUpAsync()
     {
         await _client.DeliverAsync(_a.TeamInstall(SetupLeader).ToJsonString(), _token, GiveUp);
-        var setup = new ChaosConversation("a:chaos-setup", SetupLeader, "Setup leader", Role.Leader);
         for (var p = 1; p <= Projects; p++)
         {
+            var setup = new ChaosConversation($"a:chaos-setup-{p:D2}", $"{SetupLeader}-{p:D2}", $"Setup leader {p:D2}", Role.Leader);
             var saved = await SetupStepAsync(setup, _a.Submit(setup.Id, setup.Aad, setup.Name, $"setup-save-{p}", new JsonObject
             {
                 ["verb"] = "projectSave", ["title"] = $"Setup project {p:D2}", ["partner"] = "Partner", ["summary"] = "Recruiting during the chaos run.",
