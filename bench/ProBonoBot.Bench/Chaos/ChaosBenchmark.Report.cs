@@ -29,6 +29,7 @@ internal sealed partial class ChaosBenchmark
         // Bystanders: ordinary conversations' steps that met no injected fault and whose life lies outside the kill
         // windows; an unanswered one counts with the time it was waited for.
         var samples = new List<double>();
+        var slow = new List<StepBook>();
         foreach (var b in books.Where(b => !b.FaultHit && b.Step.Delivery is not null))
         {
             var sent = b.Step.Delivery!.FirstSentMs;
@@ -36,6 +37,10 @@ internal sealed partial class ChaosBenchmark
             if (!ChaosBooks.InKillWindow(sent, end, _kills))
             {
                 samples.Add(end - sent);
+                if (end - sent > 1000)
+                {
+                    slow.Add(b);
+                }
             }
         }
 
@@ -57,7 +62,7 @@ internal sealed partial class ChaosBenchmark
             Progress($"  lost at '{group.Key}': {group.Count()}");
         }
 
-        WriteDetails(books);
+        WriteDetails(books, slow);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"RESULT chaos lanes_stalled={stalled} duplicates={duplicates} lost={lost} bystander_p99_ms={p99:F0} faults={faults} inflight_repeats={inflight} refused={refused} forged_accepted={forgedAccepted} hostile_5xx={hostile5xx} healthz={healthz} steps={books.Count}"));
         var met = stalled == 0 && duplicates == 0 && lost == 0 && p99 <= 1000;
@@ -66,12 +71,12 @@ internal sealed partial class ChaosBenchmark
     }
 
     /// <summary>Every step that was lost, repeated or timed out, with its events, for looking into a result (path printed on stderr).</summary>
-    private void WriteDetails(IReadOnlyList<StepBook> books)
+    private void WriteDetails(IReadOnlyList<StepBook> books, IReadOnlyList<StepBook> slow)
     {
         var path = Path.Combine(Path.GetTempPath(), "probonobot-chaos-details.txt");
         using var w = new StreamWriter(path);
         w.WriteLine(string.Join(" ", _kills.Select(k => string.Create(CultureInfo.InvariantCulture, $"kill={k.KillMs:F0}..{k.HealthyMs:F0}"))));
-        foreach (var b in books.Where(b => b.Lost || b.Duplicates > 0 || b.InflightRepeats > 0 || b.Step.TimedOut))
+        foreach (var b in books.Where(b => b.Lost || b.Duplicates > 0 || b.InflightRepeats > 0 || b.Step.TimedOut).Concat(slow.Select(s => s)))
         {
             var d = b.Step.Delivery;
             w.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -82,7 +87,7 @@ internal sealed partial class ChaosBenchmark
             }
         }
 
-        Progress($"details of lost, repeated and stalled steps: {path}");
+        Progress($"details of lost, repeated, stalled and slow (> 1 s) bystander steps: {path}");
     }
 
     /// <summary>Announcements posted to the channel more than once for a project the leaders published during the run.</summary>

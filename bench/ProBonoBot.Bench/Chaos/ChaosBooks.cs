@@ -44,7 +44,19 @@ internal static class ChaosBooks
                 }
 
                 target = ordered[current];
-                if (e.IsDeliveredPost)
+                // A message that was held up (a deleted card's answer sent as a new message, an answer the outbox
+                // delivered after 429s) can arrive after the next step was sent: it belongs to the recent step that
+                // has no delivered answer yet, not to the later one.
+                var late = e.IsDeliveredPost
+                    ? Enumerable.Range(Math.Max(0, current - 3), current - Math.Max(0, current - 3))
+                        .Select(j => ordered[j])
+                        .FirstOrDefault(s => s.Kind != StepKind.Invoke && !answers[s].Any(x => x.Status is >= 200 and < 300))
+                    : null;
+                if (late is not null)
+                {
+                    target = late;
+                }
+                else if (e.IsDeliveredPost)
                 {
                     for (var j = current - 1; j >= Math.Max(0, current - 3); j--)
                     {

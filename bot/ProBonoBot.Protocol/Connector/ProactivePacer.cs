@@ -3,9 +3,10 @@ using System.Net;
 namespace ProBonoBot.Protocol.Connector;
 
 /// <summary>
-/// Paces proactive sends (those made inside <see cref="Proactive"/>) to the app's share of Teams' per-tenant
-/// ceiling. It sits below the retry handler, so retries take a slot too, and a 429's Retry-After pushes every
-/// later slot back: the whole broadcast slows instead of bursting. Replies to people's messages are not paced.
+/// Paces proactive sends (those made inside <see cref="Proactive"/>: the outbox, card refreshes, reports) to the
+/// app's share of Teams' per-tenant ceiling. It sits below the retry handler, so retries take a slot too, and a
+/// 429's Retry-After pushes every later slot back: the whole broadcast slows instead of bursting. Answers to people
+/// are not delayed, but each takes a slot, so background work yields to them and the sum stays under the ceiling.
 /// </summary>
 public sealed class ProactivePacer(TimeProvider time)
 {
@@ -32,9 +33,21 @@ public sealed class ProactivePacer(TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(send);
-        if (!InScope.Value || request.Method == HttpMethod.Get)
+        if (request.Method == HttpMethod.Get)
         {
             return await send(request).ConfigureAwait(false);
+        }
+
+        if (!InScope.Value)
+        {
+            lock (_gate)
+            {
+                // At most two seconds ahead: a burst of answers delays background work, it never starves it.
+                var now = time.GetUtcNow().UtcTicks;
+                _nextTicks = Math.Min(Math.Max(_nextTicks, now) + Interval, now + (2 * TimeSpan.TicksPerSecond));
+            }
+
+            return Observe(await send(request).ConfigureAwait(false));
         }
 
         TimeSpan wait;
@@ -42,7 +55,7 @@ public sealed class ProactivePacer(TimeProvider time)
         {
             var now = time.GetUtcNow().UtcTicks;
             var slot = Math.Max(now, _nextTicks);
-            _nextTicks = slot + (long)(TimeSpan.TicksPerSecond / Math.Max(0.1, RatePerSecond));
+            _nextTicks = slot + Interval;
             wait = TimeSpan.FromTicks(slot - now);
         }
 
@@ -51,7 +64,13 @@ public sealed class ProactivePacer(TimeProvider time)
             await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
         }
 
-        var response = await send(request).ConfigureAwait(false);
+        return Observe(await send(request).ConfigureAwait(false));
+    }
+
+    private long Interval => (long)(TimeSpan.TicksPerSecond / Math.Max(0.1, RatePerSecond));
+
+    private HttpResponseMessage Observe(HttpResponseMessage response)
+    {
         if (response.StatusCode == HttpStatusCode.TooManyRequests)
         {
             Interlocked.Increment(ref _throttled);

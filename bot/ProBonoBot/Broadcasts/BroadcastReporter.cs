@@ -84,7 +84,10 @@ public sealed class BroadcastReporter(
         var progress = await ProgressAsync(id, language, withLink, ct).ConfigureAwait(false);
         if (broadcast.ReportConversationId is { } conversation && broadcast.ReportActivityId is { } activity && broadcast.ReportServiceUrl is { } serviceUrl)
         {
-            await connector.UpdateCardAsync(serviceUrl, conversation, activity, BroadcastCards.Report(language, progress!), ct).ConfigureAwait(false);
+            using (ProactivePacer.Proactive())
+            {
+                await connector.UpdateCardAsync(serviceUrl, conversation, activity, BroadcastCards.Report(language, progress!), ct).ConfigureAwait(false);
+            }
         }
     }
 

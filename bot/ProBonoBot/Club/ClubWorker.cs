@@ -28,6 +28,7 @@ public sealed class ClubWorker(
     OutboxStore outbox,
     LanguageResolver languages,
     IConnectorClient connector,
+    Outbox.DeliveryRate rate,
     Db db,
     IOptions<ClubOptions> options,
     TimeProvider time,
@@ -108,7 +109,14 @@ public sealed class ClubWorker(
     {
         try
         {
-            await connector.UpdateCardAsync(copy.ServiceUrl, copy.ConversationId, copy.ActivityId, card, ct).ConfigureAwait(false);
+            // Background work: paced under Teams' limits (7 per second into one channel, the app's share overall), and
+            // yielding to answers to people.
+            await rate.AcquireAsync(copy.ConversationId, ct);
+            using (ProactivePacer.Proactive())
+            {
+                await connector.UpdateCardAsync(copy.ServiceUrl, copy.ConversationId, copy.ActivityId, card, ct);
+            }
+
             return true;
         }
         catch (ConnectorException ex) when (ex.StatusCode == 404)
