@@ -13,7 +13,20 @@ namespace ProBonoBot.Protocol.Connector;
 /// </summary>
 public sealed class ConnectorRetryHandler : DelegatingHandler
 {
+    private static readonly AsyncLocal<bool> InteractiveScope = new();
+    private static readonly TimeSpan InteractiveMaxDelay = TimeSpan.FromMilliseconds(250);
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+
+    /// <summary>
+    /// Marks the calls made until disposal as answers to a person. They do not wait out a 429 or a long backoff —
+    /// that would hold up the turns queued behind them — but fail at once (one quick retry for a 5xx or a network
+    /// error), so the caller can hand the answer to the paced outbox.
+    /// </summary>
+    public static IDisposable Interactive()
+    {
+        InteractiveScope.Value = true;
+        return new Scope();
+    }
 
     public ConnectorRetryHandler(IOptions<ConnectorOptions> options, TimeProvider time, ILogger<ConnectorRetryHandler> logger)
     {
@@ -28,8 +41,11 @@ public sealed class ConnectorRetryHandler : DelegatingHandler
                 UseJitter = true,
                 Delay = o.RetryBaseDelay,
                 MaxDelay = o.MaxRetryDelay,
-                ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome)),
-                DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result, time, o.MaxRetryDelay)),
+                ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome)
+                    && !(InteractiveScope.Value && (args.AttemptNumber >= 1 || args.Outcome.Result?.StatusCode == HttpStatusCode.TooManyRequests))),
+                DelayGenerator = args => ValueTask.FromResult(InteractiveScope.Value
+                    ? Min(RetryAfter(args.Outcome.Result, time, o.MaxRetryDelay) ?? o.RetryBaseDelay, InteractiveMaxDelay)
+                    : RetryAfter(args.Outcome.Result, time, o.MaxRetryDelay)),
                 OnRetry = args =>
                 {
 
@@ -67,6 +83,13 @@ public sealed class ConnectorRetryHandler : DelegatingHandler
     }
 
     private Task<HttpResponseMessage> BaseSend(HttpRequestMessage request, CancellationToken ct) => base.SendAsync(request, ct);
+
+    private static TimeSpan? Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    private sealed class Scope : IDisposable
+    {
+        public void Dispose() => InteractiveScope.Value = false;
+    }
 
     internal static bool IsTransient(Outcome<HttpResponseMessage> outcome) => outcome switch
     {

@@ -17,7 +17,8 @@ namespace ProBonoBot.Turns;
 /// </remarks>
 public sealed class TurnQueue
 {
-    public const int LaneCount = 16;
+    // Many lanes: a turn that waits (a slow database, a connector retry) holds up few other chats.
+    public const int LaneCount = 64;
     public const int LaneCapacity = 4096;
     private readonly Channel<QueuedTurn>[] _lanes;
     private readonly ChannelReader<QueuedTurn>[] _readers;

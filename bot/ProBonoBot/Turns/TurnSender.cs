@@ -39,7 +39,7 @@ public sealed class TurnSender(
             return new ResourceResponse(done.Length == 0 ? null : done);
         }
 
-        var id = await DeliverAsync(turn.Activity.ServiceUrl!, conversationId, activity, updateId, ct);
+        var id = await DeliverAsync(turn, conversationId, activity, updateId, ct);
         if (key is not null)
         {
             await ledger.RecordAsync(turn.Activity.Conversation!.Id!, key, step, id);
@@ -48,10 +48,20 @@ public sealed class TurnSender(
         return new ResourceResponse(id);
     }
 
-    private async Task<string?> DeliverAsync(string serviceUrl, string conversationId, Activity activity, string? updateId, CancellationToken ct)
+    private const string HandedOff = "turn:answers-in-outbox";
+
+    private async Task<string?> DeliverAsync(TurnContext turn, string conversationId, Activity activity, string? updateId, CancellationToken ct)
     {
+        var serviceUrl = turn.Activity.ServiceUrl!;
+        if (turn.Items.ContainsKey(HandedOff) && activity.Type is null or ActivityTypes.Message)
+        {
+            // An earlier answer of this turn is waiting in the outbox: the later ones queue behind it, in order.
+            return await HandOffAsync(turn, serviceUrl, conversationId, activity, ct);
+        }
+
         try
         {
+            using var interactive = ConnectorRetryHandler.Interactive();
             var sent = updateId is null
                 ? await connector.SendToConversationAsync(serviceUrl, conversationId, activity, ct)
                 : await connector.UpdateActivityAsync(serviceUrl, conversationId, updateId, activity, ct);
@@ -62,7 +72,7 @@ public sealed class TurnSender(
             // The card is gone (deleted by the person): the answer comes as a new message instead.
             TurnLog.AnswerOutcome(logger, "update", 404, ex.ErrorCode ?? "-", "sent as a new message");
             activity.Id = null;
-            return await DeliverAsync(serviceUrl, conversationId, activity, updateId: null, ct);
+            return await DeliverAsync(turn, conversationId, activity, updateId: null, ct);
         }
         catch (ConnectorException ex) when (ex.StatusCode is 403 or 404)
         {
@@ -80,13 +90,20 @@ public sealed class TurnSender(
                 return null;
             }
 
-            // Throttled or failing after the connector's own retries: the outbox delivers it later, paced like broadcasts.
-            activity.Id = null;
-            var json = JsonSerializer.Serialize(activity, ProtocolJsonContext.Default.Activity);
-            await outbox.EnqueueAsync([new OutboxItem(json, ConversationId: conversationId, ServiceUrl: serviceUrl)], ct);
+            // Throttled, or failing after one quick retry: the outbox delivers it shortly, paced like broadcasts, and the
+            // turns queued behind this one are not held up by Retry-After waits.
             TurnLog.AnswerOutcome(logger, updateId is null ? "send" : "update", Status(ex), Code(ex), "queued in the outbox");
-            return null;
+            return await HandOffAsync(turn, serviceUrl, conversationId, activity, ct);
         }
+    }
+
+    private async Task<string?> HandOffAsync(TurnContext turn, string serviceUrl, string conversationId, Activity activity, CancellationToken ct)
+    {
+        turn.Items[HandedOff] = true;
+        activity.Id = null;
+        var json = JsonSerializer.Serialize(activity, ProtocolJsonContext.Default.Activity);
+        await outbox.EnqueueAsync([new OutboxItem(json, ConversationId: conversationId, ServiceUrl: serviceUrl)], ct);
+        return null;
     }
 
     private static bool IsTransient(Exception ex, CancellationToken ct) =>

@@ -12,13 +12,13 @@ namespace ProBonoBot.Tests.Faults;
 /// a batch of distinct activities, is killed (SIGKILL) once about half were acknowledged and answered, restarts on the same
 /// database and receives again (same ids) what was not acknowledged. Then: every state change happened exactly
 /// once per activity, every activity was answered, and replies or posts were repeated at most for the sends in
-/// flight at the kill (bounded by the 16 turn lanes; the number is reported).
+/// flight at the kill (bounded by the turn lanes; the number is reported).
 /// </summary>
 [Collection(DatabaseCollection.Name)]
 public sealed partial class CrashReplayTests(DatabaseFixture databases, ITestOutputHelper output)
 {
     private const int Batch = 120;
-    private const int Lanes = 16;
+    private const int Lanes = ProBonoBot.Turns.TurnQueue.LaneCount;
     private const string Channel = "19:team0123@thread.tacv2";
 
     /// <summary>Sends the connector accepted this shortly before the kill count as in flight (the bot cannot have recorded them all).</summary>
