@@ -61,7 +61,8 @@ public sealed class OutboxStore(Db db, TimeProvider time, OutboxSignal signal, T
 
     /// <summary>
     /// Claims up to <paramref name="max"/> due rows for <paramref name="lease"/>: unclaimed ones, ones whose lease ran out,
-    /// and ones held by an instance whose heartbeat is stale (it was killed), without waiting for their lease.
+    /// and ones held by an instance whose heartbeat is stale (it was killed), without waiting for their lease. Answers
+    /// and notices go before broadcast rows: a person waiting for a reply does not wait behind a broadcast to 900.
     /// </summary>
     public async Task<IReadOnlyList<OutboxRow>> ClaimAsync(int max, TimeSpan lease, CancellationToken ct)
     {
@@ -76,7 +77,7 @@ public sealed class OutboxStore(Db db, TimeProvider time, OutboxSignal signal, T
                 WHERE id IN (SELECT id FROM outbox
                              WHERE status = 0 AND not_before <= @now
                                AND (lease_until IS NULL OR lease_until < @now OR (claimed_by <> @me AND {Turns.InstanceRegistry.IsGone("claimed_by")}))
-                             ORDER BY id LIMIT @max {lockClause})
+                             ORDER BY CASE WHEN broadcast_id IS NULL THEN 0 ELSE 1 END, id LIMIT @max {lockClause})
                 RETURNING id AS Id, user_aad AS UserAad, user_teams_id AS UserTeamsId, tenant_id AS TenantId, bot_id AS BotId,
                           conversation_id AS ConversationId, service_url AS ServiceUrl, activity AS Activity, attempts AS Attempts
                 """, new { now, leaseUntil = now + lease, max, me = instance.Id, live = instance.LiveSince }).ConfigureAwait(false);

@@ -102,4 +102,23 @@ public sealed class OutboxStoreTests(DatabaseFixture databases)
         Assert.Empty(whileAlive);
         Assert.Equal(held.Select(r => r.Id), takenOver.Select(r => r.Id));
     }
+
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.Postgres)]
+    public async Task ClaimAsync_BroadcastBacklog_AnswersToPeopleClaimedFirst(StorageProvider provider)
+    {
+        // Issue 10 item 7: an answer handed to the outbox (after a 429) must not wait behind a broadcast's thousands of rows.
+        using var db = await databases.NewDbAsync(provider);
+        var clock = new ManualClock(DateTimeOffset.Parse("2026-11-22T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        using var signal = new OutboxSignal();
+        var outbox = new OutboxStore(db, clock, signal, new ProBonoBot.Turns.InstanceRegistry(db, clock, Microsoft.Extensions.Options.Options.Create(new ProBonoBot.Turns.TurnOptions())));
+        await outbox.EnqueueAsync([.. Enumerable.Range(0, 50).Select(Item)], default);
+        await db.WriteAsync(c => c.ExecuteAsync("UPDATE outbox SET broadcast_id = 7"), default);
+        await outbox.EnqueueAsync([Item(99)], default);
+
+        var first = await outbox.ClaimAsync(5, TimeSpan.FromSeconds(30), default);
+
+        Assert.Contains(first, r => r.ConversationId == "a:c-99");
+    }
 }
