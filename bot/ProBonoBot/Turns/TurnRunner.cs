@@ -22,8 +22,8 @@ public sealed class TurnRunner(
     IOptions<TurnOptions> options,
     ILogger<TurnRunner> logger)
 {
-    /// <summary>Handles a queued turn; null when shutdown interrupted it and it must stay pending.</summary>
-    public async Task<ActivityJournal.Status?> RunAsync(QueuedTurn item, CancellationToken stopping)
+    /// <summary>Handles a queued turn: its outcome and what it sent; null when shutdown interrupted it and it must stay pending.</summary>
+    public async Task<CompletedTurn?> RunAsync(QueuedTurn item, CancellationToken stopping)
     {
         ArgumentNullException.ThrowIfNull(item);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stopping);
@@ -32,7 +32,7 @@ public sealed class TurnRunner(
         try
         {
             await dispatcher.HandleAsync(turn, timeout.Token);
-            return ActivityJournal.Status.Done;
+            return new CompletedTurn(item.ConversationId, item.ActivityId, ActivityJournal.Status.Done, TurnLedger.Sent(turn));
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
@@ -41,7 +41,7 @@ public sealed class TurnRunner(
         catch (Exception ex)
         {
             await FailedAsync(turn, item.ConversationId, item.ActivityId, ex, timeout.IsCancellationRequested, stopping);
-            return ActivityJournal.Status.Failed;
+            return new CompletedTurn(item.ConversationId, item.ActivityId, ActivityJournal.Status.Failed, TurnLedger.Sent(turn));
         }
     }
 

@@ -40,11 +40,7 @@ public sealed class TurnSender(
         }
 
         var id = await DeliverAsync(turn, conversationId, activity, updateId, ct);
-        if (key is not null)
-        {
-            await ledger.RecordAsync(turn.Activity.Conversation!.Id!, key, step, id);
-        }
-
+        TurnLedger.Note(turn, step, id);
         return new ResourceResponse(id);
     }
 

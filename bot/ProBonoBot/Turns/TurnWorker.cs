@@ -25,8 +25,8 @@ public sealed class TurnWorker(
     IOptions<TurnOptions> options,
     ILogger<TurnWorker> logger) : BackgroundService
 {
-    private readonly Channel<(string, string, ActivityJournal.Status)> _completed =
-        Channel.CreateUnbounded<(string, string, ActivityJournal.Status)>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<CompletedTurn> _completed =
+        Channel.CreateUnbounded<CompletedTurn>(new UnboundedChannelOptions { SingleReader = true });
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -123,7 +123,7 @@ public sealed class TurnWorker(
             }
             else
             {
-                _completed.Writer.TryWrite((row.ConversationId, row.ActivityId, ActivityJournal.Status.Failed));
+                _completed.Writer.TryWrite(new CompletedTurn(row.ConversationId, row.ActivityId, ActivityJournal.Status.Failed, []));
             }
         }
     }
@@ -135,11 +135,11 @@ public sealed class TurnWorker(
             await foreach (var item in queue.Lane(lane).ReadAllAsync(ct))
             {
                 lanes.Started(lane);
-                var status = await runner.RunAsync(item, ct);
+                var done = await runner.RunAsync(item, ct);
                 lanes.Finished(lane);
-                if (status is { } done)
+                if (done is not null)
                 {
-                    _completed.Writer.TryWrite((item.ConversationId, item.ActivityId, done));
+                    _completed.Writer.TryWrite(done);
                 }
             }
         }
@@ -150,11 +150,11 @@ public sealed class TurnWorker(
     }
 
     /// <summary>For tests: runs one turn through the same boundary as the lanes.</summary>
-    internal Task<ActivityJournal.Status?> HandleAsync(QueuedTurn item, CancellationToken ct) => runner.RunAsync(item, ct);
+    internal Task<CompletedTurn?> HandleAsync(QueuedTurn item, CancellationToken ct) => runner.RunAsync(item, ct);
 
     private async Task RecordCompletionsAsync(CancellationToken ct)
     {
-        var batch = new List<(string, string, ActivityJournal.Status)>(256);
+        var batch = new List<CompletedTurn>(256);
         while (true)
         {
             try

@@ -22,7 +22,7 @@ public sealed partial class CrashReplayTests(DatabaseFixture databases, ITestOut
     private const string Channel = "19:team0123@thread.tacv2";
 
     /// <summary>Sends the connector accepted this shortly before the kill count as in flight (the bot cannot have recorded them all).</summary>
-    private const double InFlightWindowMs = 250;
+    private const double InFlightWindowMs = 1000;
 
     [Theory]
     [InlineData("sqlite")]

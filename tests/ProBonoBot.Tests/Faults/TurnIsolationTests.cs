@@ -65,7 +65,7 @@ public sealed class TurnIsolationTests : IAsyncLifetime
 
         var status = await runner.RunAsync(new QueuedTurn(activity, "a:personal-1", activity.Id!), default);
 
-        Assert.Equal(ActivityJournal.Status.Failed, status);
+        Assert.Equal(ActivityJournal.Status.Failed, status!.Status);
         var parked = await _bot.Services.GetRequiredService<DeadLetters>().RecentAsync(5, default);
         Assert.Equal("card:projectSave", Assert.Single(parked).Route);
         Assert.DoesNotContain("PLACEHOLDER", parked[0].Reason, StringComparison.Ordinal);
@@ -102,7 +102,7 @@ public sealed class TurnIsolationTests : IAsyncLifetime
         var status = await _bot.Services.GetRequiredService<TurnRunner>().RunAsync(
             new QueuedTurn(activity, "a:personal-1", "answered-1") { Attempt = 2 }, default);
 
-        Assert.Equal(ActivityJournal.Status.Done, status);
+        Assert.Equal(ActivityJournal.Status.Done, status!.Status);
         await Task.Delay(300);
         Assert.Single(_bot.Connector.Activities);
     }
