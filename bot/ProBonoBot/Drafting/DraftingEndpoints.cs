@@ -37,10 +37,10 @@ public static class DraftingEndpoints
     }
 
     /// <summary>The manual as Markdown, for the person the link was made for while they may still see it.</summary>
-    public static async Task<IResult> DownloadManualAsync(long id, string? user, long expires, string? sig,
+    public static async Task<IResult> DownloadManualAsync(long id, string? user, string? expires, string? sig,
         ManualLinks links, DraftingStore store, ProjectStore projects, ProjectAccess access, CancellationToken ct)
     {
-        if (!await links.VerifyAsync(id, user, expires, sig, ct).ConfigureAwait(false))
+        if (!await links.VerifyAsync(id, user, Hosting.LinkSigner.ParseExpiry(expires), sig, ct).ConfigureAwait(false))
         {
             return Results.Json(new { error = new { code = "Unauthorized", message = "The link is not valid or has expired." } }, statusCode: 401);
         }

@@ -137,9 +137,10 @@ public static class HostingExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapPost("/api/messages", (HttpContext http, MessagesEndpoint endpoint) => endpoint.HandleAsync(http));
-        app.MapGet("/broadcasts/{id:long}/undelivered.csv", async (long id, string? user, long expires, string? sig, BroadcastReporter reporter, BroadcastStore store, CancellationToken ct) =>
+        app.MapGet("/broadcasts/{id:long}/undelivered.csv", async (long id, string? user, string? expires, string? sig, BroadcastReporter reporter, BroadcastStore store, CancellationToken ct) =>
         {
-            switch (await reporter.CheckLinkAsync(id, user, expires, sig, ct).ConfigureAwait(false))
+            // A missing or unreadable expiry is an invalid link (401), never a binding error.
+            switch (await reporter.CheckLinkAsync(id, user, LinkSigner.ParseExpiry(expires), sig, ct).ConfigureAwait(false))
             {
                 case StatusCodes.Status401Unauthorized:
                     return Results.Json(new { error = new { code = "Unauthorized", message = "The link is not valid or has expired." } }, statusCode: 401);

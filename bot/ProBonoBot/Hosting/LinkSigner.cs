@@ -21,6 +21,10 @@ public sealed class LinkSigner(Db db, TimeProvider time)
         return (expires, await SignatureAsync(subject, expires, ct).ConfigureAwait(false));
     }
 
+    /// <summary>The <c>expires</c> of a link's query string; a missing or unreadable one is 0 (long expired), so the link is refused.</summary>
+    public static long ParseExpiry(string? expires) =>
+        long.TryParse(expires, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : 0;
+
     public async Task<bool> VerifyAsync(string subject, long expires, string? signature, CancellationToken ct)
     {
         if (signature is null || expires < time.GetUtcNow().ToUnixTimeSeconds())

@@ -114,4 +114,17 @@ public sealed class SignedLinkTests : IAsyncLifetime
 
         Assert.True(await new LinkSigner(_bot.Db, TimeProvider.System).VerifyAsync("7", expires, signature, default));
     }
+
+    [Theory]
+    [InlineData("/manuals/1.md")]
+    [InlineData("/broadcasts/1/undelivered.csv?user=x&expires=abc&sig=AAAA")]
+    [InlineData("/broadcasts/1/undelivered.csv?expires=99999999999999999999999")]
+    [InlineData("/manuals/1.md?user=x&expires=-5&sig=AAAA")]
+    public async Task Download_MissingOrUnreadableExpiry_401NotAServerError(string path)
+    {
+        // Found from outside (issue 10 item 9): the expiry was bound as a required number, and Development answered 500.
+        using var response = await _bot.Client.GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, response.StatusCode);
+    }
 }
