@@ -203,6 +203,14 @@ public sealed partial class SignUpRoutes(
 
         if (live is null)
         {
+            // A second click on the same Confirm (a double click) finds the sign-up it withdrew: it says so again,
+            // rather than "nothing was changed" over the first click's answer.
+            if (check == ConfirmationCheck.Valid && long.TryParse(state, NumberStyles.Integer, CultureInfo.InvariantCulture, out var confirmed)
+                && await signUps.StatusAsync(confirmed, person.Aad, ct).ConfigureAwait(false) == SignUpStatus.Withdrawn)
+            {
+                return (F(text.SignUps.Withdrawn, title), null);
+            }
+
             return (check == ConfirmationCheck.Valid ? F(text.Projects.ConfirmStale, text.SignUps.NotSignedUp) : text.SignUps.NotSignedUp, null);
         }
 

@@ -152,6 +152,11 @@ public sealed class SignUpStore(Db db, OutboxStore outbox, OutboxSignal signal, 
     public Task<SignUp?> LiveAsync(long project, string aad, CancellationToken ct) =>
         db.ReadAsync(c => LiveAsync(c, null, project, aad), ct);
 
+    /// <summary>The status of one of the person's sign-ups (by its number), or null when there is no such sign-up of theirs.</summary>
+    public Task<SignUpStatus?> StatusAsync(long seq, string aad, CancellationToken ct) =>
+        db.ReadAsync(c => c.QuerySingleOrDefaultAsync<SignUpStatus?>(
+            "SELECT status FROM signups WHERE seq = @seq AND user_aad = @aad", new { seq, aad }), ct);
+
     /// <summary>Everyone with a live sign-up on the project, in arrival order.</summary>
     public Task<IReadOnlyList<SignUp>> LiveForProjectAsync(long project, CancellationToken ct) =>
         db.ReadAsync<IReadOnlyList<SignUp>>(async c => [.. await c.QueryAsync<SignUp>(
