@@ -114,4 +114,22 @@ public static class Activities
             ["tenant"] = new JsonObject { ["id"] = BotHost.TenantId },
         },
     };
+
+    /// <summary>A valid new-project form as a leader submits it (Action.Submit value).</summary>
+    public static JsonObject ProjectForm() => new()
+    {
+        ["verb"] = "projectSave",
+        ["title"] = "Reclaimed wood tracking app",
+        ["partner"] = "Noto wood rescue team",
+        ["summary"] = "They track wood from demolished homes on paper and lose its history.",
+        ["objective"] = "A simple app that keeps each beam's history.",
+        ["deliverables"] = "Web app and an operations manual",
+        ["roles"] = "Data analyst | Excel, SQL | 1\nWeb designer | Figma | 2",
+        ["hours"] = "5",
+        ["start"] = "2027-01-10",
+        ["end"] = "2027-03-31",
+        ["mode"] = "hybrid",
+        ["place"] = "Wajima",
+        ["language"] = "en",
+    };
 }

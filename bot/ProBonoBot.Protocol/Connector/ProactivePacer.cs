@@ -47,7 +47,9 @@ public sealed class ProactivePacer(TimeProvider time)
                 _nextTicks = Math.Min(Math.Max(_nextTicks, now) + Interval, now + (2 * TimeSpan.TicksPerSecond));
             }
 
-            return Observe(await send(request).ConfigureAwait(false));
+            // An answer's 429 is handled by its caller (the answer goes to the outbox); it does not push the paced
+            // schedule back, or a busy hour of answers would starve the outbox that delivers them.
+            return await send(request).ConfigureAwait(false);
         }
 
         TimeSpan wait;

@@ -23,23 +23,6 @@ public sealed class CallerIdentityTests : IAsyncLifetime
 
     private Task<long> CountAsync(string table) => _bot.Db.ReadAsync(c => c.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM {table}"), default);
 
-    private static JsonObject ProjectForm() => new()
-    {
-        ["verb"] = "projectSave",
-        ["title"] = "Reclaimed wood tracking app",
-        ["partner"] = "Noto wood rescue team",
-        ["summary"] = "They track wood on paper.",
-        ["objective"] = "A simple app.",
-        ["deliverables"] = "Web app",
-        ["roles"] = "Data analyst | Excel | 1",
-        ["hours"] = "5",
-        ["start"] = "2027-01-10",
-        ["end"] = "2027-03-31",
-        ["mode"] = "hybrid",
-        ["place"] = "Wajima",
-        ["language"] = "en",
-    };
-
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
@@ -48,7 +31,7 @@ public sealed class CallerIdentityTests : IAsyncLifetime
         var token = _bot.Issuer.EntraToken(BotHost.TenantId, BotHost.AppId, v2, callerAppId: "some-other-app-in-the-tenant");
 
         var form = await _bot.PostAsync(Activities.Message(Url, "new project"), token);
-        var save = await _bot.PostAsync(Activities.Submit(Url, ProjectForm()), token);
+        var save = await _bot.PostAsync(Activities.Submit(Url, Activities.ProjectForm()), token);
 
         Assert.Equal(HttpStatusCode.Unauthorized, form.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, save.StatusCode);

@@ -112,7 +112,7 @@ public sealed class TurnIsolationTests : IAsyncLifetime
     {
         // The crash came after the project was saved but before the reply was recorded: the replay finds the saved
         // project by the activity's key and sends the reply that was missing.
-        var submit = Activities.Submit(Url, ProjectForm());
+        var submit = Activities.Submit(Url, Activities.ProjectForm());
         await _bot.PostAsync(submit);
         await _bot.Connector.WaitForActivitiesAsync(1, Patience);
         await WaitForJournalStatusAsync((string)submit["id"]!, ActivityJournal.Status.Done, Patience);
@@ -152,23 +152,6 @@ public sealed class TurnIsolationTests : IAsyncLifetime
         Assert.True(stuck.OldestUnfinishedTurnSeconds >= 0.1);
         Assert.Equal(0, lanes.Report().Stalled);
     }
-
-    internal static JsonObject ProjectForm() => new()
-    {
-        ["verb"] = "projectSave",
-        ["title"] = "Reclaimed wood tracking app",
-        ["partner"] = "Noto wood rescue team",
-        ["summary"] = "They track wood from demolished homes on paper and lose its history.",
-        ["objective"] = "A simple app that keeps each beam's history.",
-        ["deliverables"] = "Web app and an operations manual",
-        ["roles"] = "Data analyst | Excel, SQL | 1\nWeb designer | Figma | 2",
-        ["hours"] = "5",
-        ["start"] = "2027-01-10",
-        ["end"] = "2027-03-31",
-        ["mode"] = "hybrid",
-        ["place"] = "Wajima",
-        ["language"] = "en",
-    };
 
     // Generous: the machine running the suite may be busy; a stopped lane never answers at all.
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);

@@ -20,22 +20,7 @@ public sealed class ProjectFlowTests : IAsyncLifetime
 
     private static JsonNode? CardOf(RecordedRequest r) => r.Json?["attachments"]?[0]?["content"];
 
-    private static JsonObject ValidForm() => new()
-    {
-        ["verb"] = "projectSave",
-        ["title"] = "Reclaimed wood tracking app",
-        ["partner"] = "Noto wood rescue team",
-        ["summary"] = "They track wood from demolished homes on paper and lose its history.",
-        ["objective"] = "A simple app that keeps each beam's history.",
-        ["deliverables"] = "Web app and an operations manual",
-        ["roles"] = "Data analyst | Excel, SQL | 1\nWeb designer | Figma | 2",
-        ["hours"] = "5",
-        ["start"] = "2027-01-10",
-        ["end"] = "2027-03-31",
-        ["mode"] = "hybrid",
-        ["place"] = "Wajima",
-        ["language"] = "en",
-    };
+    private static JsonObject ValidForm() => Activities.ProjectForm();
 
     private async Task<RecordedRequest> NextActivityAsync(Func<RecordedRequest, bool> predicate, int timeoutSeconds = 10)
     {
