@@ -40,6 +40,22 @@ public sealed class PacingTests
     }
 
     [Fact]
+    public async Task PaceAsync_AnswersToPeople_TakeSlotsSoProactiveSendsYield()
+    {
+        // Issue 10 item 7: answers are never delayed, but background sends wait behind them; at most two seconds.
+        var pacer = new ProactivePacer(TimeProvider.System) { RatePerSecond = 20 };
+        await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => pacer.PaceAsync(Post(), Ok, default)));
+        var clock = Stopwatch.StartNew();
+
+        using (ProactivePacer.Proactive())
+        {
+            await pacer.PaceAsync(Post(), Ok, default);
+        }
+
+        Assert.InRange(clock.Elapsed.TotalMilliseconds, 400, 2100); // behind 10 answers of 50 ms each
+    }
+
+    [Fact]
     public async Task PaceAsync_429_PushesLaterSlotsBackByRetryAfter()
     {
         var pacer = new ProactivePacer(TimeProvider.System) { RatePerSecond = 1000 };
