@@ -96,6 +96,12 @@ public sealed class MessagesEndpoint(
             return Refuse(400, "The activity has no conversation.id or serviceUrl.");
         }
 
+        if (!Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var service) || service.Scheme is not ("https" or "http"))
+        {
+            // Answers could never be delivered there; refused at the door rather than failing in the outbox later.
+            return Refuse(400, "The activity's serviceUrl is not an absolute http(s) URL.");
+        }
+
         auth = authenticator.CheckActivity(auth, activity.ServiceUrl, activity.ChannelId);
         if (!auth.Succeeded)
         {

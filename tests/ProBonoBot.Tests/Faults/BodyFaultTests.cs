@@ -88,4 +88,19 @@ public sealed class BodyFaultTests : IAsyncLifetime
             }
         }
     }
+
+    [Theory]
+    [InlineData("file:///etc/passwd")]
+    [InlineData("not a url")]
+    [InlineData("ftp://127.0.0.1/teams/")]
+    public async Task Post_ServiceUrlNotHttp_400AndNothingRecorded(string serviceUrl)
+    {
+        // Found from outside: such activities were accepted and their answers failed in the outbox four times later.
+        var activity = Activities.Message(serviceUrl, "help");
+
+        using var response = await _bot.PostAsync(activity);
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(0, await _bot.Db.ReadAsync(c => Dapper.SqlMapper.ExecuteScalarAsync<long>(c, "SELECT COUNT(*) FROM activity_journal"), default));
+    }
 }
