@@ -6,14 +6,10 @@ using ProBonoBot.Protocol.Connector;
 namespace ProBonoBot.Protocol.Routing;
 
 /// <summary>One inbound activity being handled: what arrived, what matched, and how to answer.</summary>
-/// <remarks>
-/// Answers go through an <see cref="ITurnSender"/>, which the host uses to make them safe to repeat: each send is
-/// numbered within the turn, so a turn that is replayed after a crash can skip the sends it already made.
-/// </remarks>
+/// <remarks>Answers go through an <see cref="ITurnSender"/>, which the host uses to turn connector failures into outcomes.</remarks>
 public sealed class TurnContext(Activity activity, IConnectorClient connector, IServiceProvider services, ITurnSender? sender = null)
 {
     private readonly ITurnSender _sender = sender ?? new DirectTurnSender(connector);
-    private int _step;
 
     public Activity Activity { get; } = activity;
 
@@ -32,14 +28,8 @@ public sealed class TurnContext(Activity activity, IConnectorClient connector, I
     /// <summary>For card actions: the verb and the action's data (inputs merged in).</summary>
     public CardAction? CardAction { get; internal set; }
 
-    /// <summary>True when this activity is being handled again after a restart (it may have been partly handled).</summary>
-    public bool IsReplay { get; init; }
-
     /// <summary>The activity id the turn is recorded under (the activity's own id, or one the host assigned).</summary>
     public string? ActivityKey { get; init; }
-
-    /// <summary>The position of the next outbound call of this turn (1, 2, …); stable when the turn is replayed.</summary>
-    public int NextStep() => Interlocked.Increment(ref _step);
 
     /// <summary>Free-form per-turn values set by the host (e.g. the resolved language).</summary>
     public IDictionary<string, object?> Items { get; } = new Dictionary<string, object?>(StringComparer.Ordinal);

@@ -51,7 +51,6 @@ public static class HostingExtensions
             .ValidateOnStart();
         services.AddSingleton<InstanceRegistry>();
         services.AddSingleton<ActivityJournal>();
-        services.AddSingleton<TurnLedger>();
         services.AddSingleton<DeadLetters>();
         services.AddSingleton<TurnSender>();
         services.AddSingleton<TurnRunner>();

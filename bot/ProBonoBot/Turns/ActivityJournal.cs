@@ -56,31 +56,12 @@ public sealed class ActivityJournal(Db db, TimeProvider time, InstanceRegistry i
 
     /// <summary>Marks many handled turns at once (one transaction).</summary>
     public Task CompleteAsync(IReadOnlyCollection<(string ConversationId, string ActivityId, Status Status)> turns, CancellationToken ct) =>
-        CompleteAsync([.. turns.Select(t => new CompletedTurn(t.ConversationId, t.ActivityId, t.Status, []))], ct);
-
-    /// <summary>
-    /// Marks many handled turns at once, with what each sent (one transaction): a turn found pending after a crash is
-    /// replayed, and skips the steps recorded here.
-    /// </summary>
-    public Task CompleteAsync(IReadOnlyCollection<CompletedTurn> turns, CancellationToken ct) =>
         db.WriteAsync(async c =>
         {
-            var now = time.GetUtcNow();
             await using var tx = await c.BeginTransactionAsync(ct).ConfigureAwait(false);
             await c.ExecuteAsync(
                 "UPDATE activity_journal SET status = @Status, body = NULL WHERE conversation_id = @ConversationId AND activity_id = @ActivityId",
                 turns.Select(t => new { t.ConversationId, t.ActivityId, Status = (int)t.Status }), tx).ConfigureAwait(false);
-            var sends = turns.SelectMany(t => t.Sent.Select(s => new { t.ConversationId, t.ActivityId, s.Step, s.ResourceId, now })).ToList();
-            if (sends.Count > 0)
-            {
-                await c.ExecuteAsync(
-                    """
-                    INSERT INTO turn_sends (conversation_id, activity_id, step, resource_id, sent_at)
-                    VALUES (@ConversationId, @ActivityId, @Step, @ResourceId, @now)
-                    ON CONFLICT (conversation_id, activity_id, step) DO NOTHING
-                    """, sends, tx).ConfigureAwait(false);
-            }
-
             await tx.CommitAsync(ct).ConfigureAwait(false);
             return 0;
         }, ct);
@@ -136,12 +117,6 @@ public sealed class ActivityJournal(Db db, TimeProvider time, InstanceRegistry i
         db.WriteAsync(c => c.ExecuteAsync(
             "DELETE FROM activity_journal WHERE status <> 0 AND received_at < @cutoff", new { cutoff = time.GetUtcNow() - retention }), ct);
 }
-
-/// <summary>A handled turn: its outcome and the answers it sent, by their position in the turn.</summary>
-public sealed record CompletedTurn(string ConversationId, string ActivityId, ActivityJournal.Status Status, IReadOnlyList<SentStep> Sent);
-
-/// <summary>One answer a turn sent (or card it updated): its position in the turn and the connector's id for it.</summary>
-public sealed record SentStep(int Step, string? ResourceId);
 
 /// <summary>An activity recorded but not yet handled; <see cref="Attempts"/> counts the starts including this one.</summary>
 public sealed record PendingActivity(string ConversationId, string ActivityId, string ActivityType, string Body, long Attempts);

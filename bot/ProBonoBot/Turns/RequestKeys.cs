@@ -41,4 +41,11 @@ public static class RequestKeys
         key is null
             ? Task.CompletedTask
             : c.ExecuteAsync("UPDATE request_keys SET result = @result WHERE key = @key", new { key, result }, tx);
+
+    /// <summary>Deletes keys older than <paramref name="cutoff"/>: a replay never comes that late (see Storage:ReplayWindow).</summary>
+    public static Task<int> PruneAsync(Storage.Db db, DateTimeOffset cutoff, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.WriteAsync(c => c.ExecuteAsync("DELETE FROM request_keys WHERE created_at < @cutoff", new { cutoff }), ct);
+    }
 }

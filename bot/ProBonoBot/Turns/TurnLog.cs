@@ -12,9 +12,6 @@ internal static partial class TurnLog
     [LoggerMessage(2303, LogLevel.Warning, "Answer ({Kind}) met {Status} {Code} at the connector: {Outcome}")]
     public static partial void AnswerOutcome(ILogger logger, string kind, int status, string code, string outcome);
 
-    [LoggerMessage(2304, LogLevel.Debug, "Replayed turn: step {Step} was already done")]
-    public static partial void StepSkipped(ILogger logger, int step);
-
     [LoggerMessage(2305, LogLevel.Warning, "Taking over {Count} unfinished activities (after a restart, or from an instance that stopped)")]
     public static partial void TurnsAdopted(ILogger logger, int count);
 

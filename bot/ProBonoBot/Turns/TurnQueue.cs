@@ -151,9 +151,6 @@ public sealed class TurnQueue
 /// <summary>An activity recorded in the journal and waiting to be handled.</summary>
 public sealed record QueuedTurn(Activity Activity, string ConversationId, string ActivityId)
 {
-    /// <summary>1 for the first try; more when the turn is started again after a restart (it may be partly done).</summary>
-    public long Attempt { get; init; } = 1;
-
     /// <summary>When it was queued (a <see cref="TimeProvider"/> timestamp), to report the oldest unfinished turn.</summary>
     public long EnqueuedAt { get; init; } = TimeProvider.System.GetTimestamp();
 }

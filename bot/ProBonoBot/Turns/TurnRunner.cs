@@ -22,17 +22,17 @@ public sealed class TurnRunner(
     IOptions<TurnOptions> options,
     ILogger<TurnRunner> logger)
 {
-    /// <summary>Handles a queued turn: its outcome and what it sent; null when shutdown interrupted it and it must stay pending.</summary>
-    public async Task<CompletedTurn?> RunAsync(QueuedTurn item, CancellationToken stopping)
+    /// <summary>Handles a queued turn; null when shutdown interrupted it and it must stay pending.</summary>
+    public async Task<ActivityJournal.Status?> RunAsync(QueuedTurn item, CancellationToken stopping)
     {
         ArgumentNullException.ThrowIfNull(item);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         timeout.CancelAfter(options.Value.Timeout);
-        var turn = Context(item.Activity, item.ActivityId, item.Attempt > 1);
+        var turn = Context(item.Activity, item.ActivityId);
         try
         {
             await dispatcher.HandleAsync(turn, timeout.Token);
-            return new CompletedTurn(item.ConversationId, item.ActivityId, ActivityJournal.Status.Done, TurnLedger.Sent(turn));
+            return ActivityJournal.Status.Done;
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
@@ -41,7 +41,7 @@ public sealed class TurnRunner(
         catch (Exception ex)
         {
             await FailedAsync(turn, item.ConversationId, item.ActivityId, ex, timeout.IsCancellationRequested, stopping);
-            return new CompletedTurn(item.ConversationId, item.ActivityId, ActivityJournal.Status.Failed, TurnLedger.Sent(turn));
+            return ActivityJournal.Status.Failed;
         }
     }
 
@@ -51,7 +51,7 @@ public sealed class TurnRunner(
         ArgumentNullException.ThrowIfNull(activity);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(options.Value.Timeout);
-        var turn = Context(activity, activityId, replay: false);
+        var turn = Context(activity, activityId);
         try
         {
             return await dispatcher.InvokeAsync(turn, timeout.Token);
@@ -67,8 +67,8 @@ public sealed class TurnRunner(
         }
     }
 
-    private TurnContext Context(Activity activity, string activityId, bool replay) =>
-        new(activity, connector, services, sender) { IsReplay = replay, ActivityKey = activityId };
+    private TurnContext Context(Activity activity, string activityId) =>
+        new(activity, connector, services, sender) { ActivityKey = activityId };
 
     private async Task FailedAsync(TurnContext turn, string conversationId, string activityId, Exception ex, bool timedOut, CancellationToken ct,
         bool apologize = true)

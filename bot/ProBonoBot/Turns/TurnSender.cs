@@ -8,14 +8,12 @@ using ProBonoBot.Protocol.Routing;
 namespace ProBonoBot.Turns;
 
 /// <summary>
-/// Sends a turn's answers so that they are safe to repeat and never lost: each call is recorded by its position in
-/// the turn (a replayed turn skips what it already did), and the connector's answers after its own retries are
-/// outcomes, not crashes — 403 (the person blocked the bot) and 404 (the chat is gone) end the answer, a card that
+/// Sends a turn's answers so that none is lost: the connector's answers after its own retries are outcomes, not
+/// crashes — 403 (the person blocked the bot) and 404 (the chat is gone) end the answer, a card that
 /// can no longer be updated is sent as a new message, and 429/5xx hand the answer to the durable, paced outbox.
 /// </summary>
 public sealed class TurnSender(
     IConnectorClient connector,
-    TurnLedger ledger,
     OutboxStore outbox,
     ConversationStore conversations,
     ILogger<TurnSender> logger) : ITurnSender
@@ -30,18 +28,8 @@ public sealed class TurnSender(
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(activity);
-        var step = turn.NextStep();
         var conversationId = activity.Conversation?.Id ?? turn.Activity.Conversation!.Id!;
-        var key = turn.ActivityKey;
-        if (key is not null && turn.IsReplay && await ledger.FindAsync(turn.Activity.Conversation!.Id!, key, step, ct) is { } done)
-        {
-            TurnLog.StepSkipped(logger, step);
-            return new ResourceResponse(done.Length == 0 ? null : done);
-        }
-
-        var id = await DeliverAsync(turn, conversationId, activity, updateId, ct);
-        TurnLedger.Note(turn, step, id);
-        return new ResourceResponse(id);
+        return new ResourceResponse(await DeliverAsync(turn, conversationId, activity, updateId, ct));
     }
 
     private const string HandedOff = "turn:answers-in-outbox";

@@ -16,7 +16,6 @@ public sealed class TurnWorker(
     TurnLanes lanes,
     ActivityJournal journal,
     TurnRunner runner,
-    TurnLedger ledger,
     DeadLetters deadLetters,
     InstanceRegistry instances,
     DeliveryRate rate,
@@ -25,8 +24,8 @@ public sealed class TurnWorker(
     IOptions<TurnOptions> options,
     ILogger<TurnWorker> logger) : BackgroundService
 {
-    private readonly Channel<CompletedTurn> _completed =
-        Channel.CreateUnbounded<CompletedTurn>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<(string, string, ActivityJournal.Status)> _completed =
+        Channel.CreateUnbounded<(string, string, ActivityJournal.Status)>(new UnboundedChannelOptions { SingleReader = true });
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -74,7 +73,7 @@ public sealed class TurnWorker(
                     nextPrune = DateTimeOffset.UtcNow + TimeSpan.FromHours(1);
                     var retention = storage.Value.JournalRetention;
                     await journal.PruneAsync(retention, ct);
-                    await ledger.PruneAsync(retention, ct);
+                    await RequestKeys.PruneAsync(db, DateTimeOffset.UtcNow - retention, ct);
                     await deadLetters.PruneAsync(TimeSpan.FromDays(30), ct);
                 }
             }
@@ -119,11 +118,11 @@ public sealed class TurnWorker(
         {
             if (ActivityParser.TryParse(System.Text.Encoding.UTF8.GetBytes(row.Body), out var activity, out _))
             {
-                await queue.EnqueueAsync(new QueuedTurn(activity!, row.ConversationId, row.ActivityId) { Attempt = row.Attempts }, ct);
+                await queue.EnqueueAsync(new QueuedTurn(activity!, row.ConversationId, row.ActivityId), ct);
             }
             else
             {
-                _completed.Writer.TryWrite(new CompletedTurn(row.ConversationId, row.ActivityId, ActivityJournal.Status.Failed, []));
+                _completed.Writer.TryWrite((row.ConversationId, row.ActivityId, ActivityJournal.Status.Failed));
             }
         }
     }
@@ -135,11 +134,11 @@ public sealed class TurnWorker(
             await foreach (var item in queue.Lane(lane).ReadAllAsync(ct))
             {
                 lanes.Started(lane);
-                var done = await runner.RunAsync(item, ct);
+                var status = await runner.RunAsync(item, ct);
                 lanes.Finished(lane);
-                if (done is not null)
+                if (status is { } done)
                 {
-                    _completed.Writer.TryWrite(done);
+                    _completed.Writer.TryWrite((item.ConversationId, item.ActivityId, done));
                 }
             }
         }
@@ -150,11 +149,11 @@ public sealed class TurnWorker(
     }
 
     /// <summary>For tests: runs one turn through the same boundary as the lanes.</summary>
-    internal Task<CompletedTurn?> HandleAsync(QueuedTurn item, CancellationToken ct) => runner.RunAsync(item, ct);
+    internal Task<ActivityJournal.Status?> HandleAsync(QueuedTurn item, CancellationToken ct) => runner.RunAsync(item, ct);
 
     private async Task RecordCompletionsAsync(CancellationToken ct)
     {
-        var batch = new List<CompletedTurn>(256);
+        var batch = new List<(string, string, ActivityJournal.Status)>(256);
         while (true)
         {
             try
@@ -188,8 +187,8 @@ public sealed class TurnWorker(
             }
             catch (Exception ex)
             {
-                // The batch stays and is written at the next try; a turn not marked done is at worst replayed,
-                // and a replay skips what its turn already did.
+                // The batch stays and is written at the next try; a turn not marked done is at worst replayed (its
+                // state changes are keyed by the activity; its answers can repeat).
                 TurnLog.PipelineStepFailed(logger, "complete", ex.GetType().Name);
                 await Task.Delay(TimeSpan.FromSeconds(1), ct).ContinueWith(_ => { }, TaskScheduler.Default);
             }

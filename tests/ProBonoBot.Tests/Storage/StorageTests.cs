@@ -188,6 +188,36 @@ public sealed class StorageTests(DatabaseFixture databases)
         Assert.Equal(["dead-1"], after.Replay.Select(r => r.ActivityId));
     }
 
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.Postgres)]
+    public async Task RequestKeys_ClaimedAgainOrPruned_EarlierResultUntilPruned(StorageProvider provider)
+    {
+        using var db = await databases.NewDbAsync(provider);
+        var then = DateTimeOffset.Parse("2026-11-22T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
+        async Task<string?> ClaimAsync(string result) => await db.WriteAsync(async c =>
+        {
+            await using var tx = await c.BeginTransactionAsync();
+            var earlier = await RequestKeys.ClaimAsync(c, tx, "project.create|a:1|act-1", then);
+            if (earlier is null)
+            {
+                await RequestKeys.SetResultAsync(c, tx, "project.create|a:1|act-1", result);
+            }
+
+            await tx.CommitAsync();
+            return earlier;
+        }, default);
+
+        var first = await ClaimAsync("12");
+        var replay = await ClaimAsync("13");
+        await RequestKeys.PruneAsync(db, then + TimeSpan.FromDays(3), default);
+        var afterPrune = await ClaimAsync("14");
+
+        Assert.Null(first);
+        Assert.Equal("12", replay);
+        Assert.Null(afterPrune);
+    }
+
     private static InstanceRegistry Instance(Db db, TimeProvider clock) =>
         new(db, clock, Microsoft.Extensions.Options.Options.Create(new TurnOptions()));
 }

@@ -1,4 +1,4 @@
--- Turn safety (issue 10): replay counting, parked turns, per-activity side-effect records, instance ownership.
+-- Turn safety (issue 10): replay counting, parked turns, per-activity state-change keys, instance ownership.
 
 -- How often a pending activity was started (1 when it arrives, +1 at each take-over); one that never finishes is parked.
 ALTER TABLE activity_journal ADD COLUMN attempts BIGINT  NOT NULL DEFAULT 0;
@@ -16,17 +16,6 @@ CREATE TABLE dead_letters (
     parked_at        TIMESTAMPTZ NOT NULL
 );
 CREATE INDEX ix_dead_letters_parked ON dead_letters (parked_at);
-
--- Each message a turn sent or updated, by its position in the turn: a replayed turn skips what it already did.
-CREATE TABLE turn_sends (
-    conversation_id  TEXT    NOT NULL,
-    activity_id      TEXT    NOT NULL,
-    step             BIGINT  NOT NULL,
-    resource_id      TEXT    NULL,
-    sent_at          TIMESTAMPTZ NOT NULL,
-    PRIMARY KEY (conversation_id, activity_id, step)
-);
-CREATE INDEX ix_turn_sends_sent ON turn_sends (sent_at);
 
 -- State changes keyed by the activity that asked for them, written in the same transaction as the change:
 -- a replayed activity finds its earlier result instead of acting twice.
