@@ -6,8 +6,15 @@ using ProBonoBot.Cards.Drafting;
 
 namespace ProBonoBot.Drafting;
 
-/// <summary>A rough need from real pro bono work and what a useful brief for it must contain.</summary>
-public sealed record NeedFixture(string Id, string Language, string Need, NeedExpectation Expect);
+/// <summary>
+/// A rough need from real pro bono work and what a useful brief for it must contain; or, with <see cref="Kind"/>
+/// <c>chat</c>, a message that must not start drafting (a question, a greeting, thanks, a mistyped command).
+/// </summary>
+public sealed record NeedFixture(string Id, string Language, string Need, NeedExpectation Expect, string Kind = NeedFixture.NeedKind)
+{
+    public const string NeedKind = "need";
+    public const string ChatKind = "chat";
+}
 
 /// <summary>Facts a good brief gets right: null means "not in the need, so it must be left to confirm".</summary>
 public sealed record NeedExpectation(string? Partner = null, string? Deadline = null, IReadOnlyList<string>? Roles = null, string? Category = null, string? Contact = null, int? Hours = null);
