@@ -22,6 +22,7 @@ public sealed class TurnWorker(
     Db db,
     IOptions<StorageOptions> storage,
     IOptions<TurnOptions> options,
+    TimeProvider time,
     ILogger<TurnWorker> logger) : BackgroundService
 {
     private readonly Channel<(string, string, ActivityJournal.Status)> _completed =
@@ -68,12 +69,13 @@ public sealed class TurnWorker(
                     started = true;
                 }
 
-                if (DateTimeOffset.UtcNow >= nextPrune)
+                var now = time.GetUtcNow();
+                if (now >= nextPrune)
                 {
-                    nextPrune = DateTimeOffset.UtcNow + TimeSpan.FromHours(1);
+                    nextPrune = now + TimeSpan.FromHours(1);
                     var retention = storage.Value.JournalRetention;
                     await journal.PruneAsync(retention, ct);
-                    await RequestKeys.PruneAsync(db, DateTimeOffset.UtcNow - retention, ct);
+                    await RequestKeys.PruneAsync(db, now - retention, ct);
                     await deadLetters.PruneAsync(TimeSpan.FromDays(30), ct);
                 }
             }
