@@ -143,7 +143,7 @@ public static partial class FactExtractor
         return PlacePreposition().IsMatch(before) ? FactKinds.Place : FactKinds.Person;
     }
 
-    private static bool IsAcronym(string word) => word.Length >= 2 && word.All(c => char.IsUpper(c) || char.IsDigit(c));
+    private static bool IsAcronym(string word) => word.Length is >= 2 and <= 4 && word.All(c => char.IsUpper(c) || char.IsDigit(c));
 
     [GeneratedRegex(@"[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+", RegexOptions.None, 500)]
     private static partial Regex Email();
@@ -157,7 +157,7 @@ public static partial class FactExtractor
     [GeneratedRegex(
         @"\d{4}\s*[-/]\s*\d{1,2}\s*[-/]\s*\d{1,2}|\d{4}\s*年度?(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|[一二三四五六七八九十]{1,3}月(?:[一二三四五六七八九十]{1,3}日)?"
         + @"|(?<!\d)\d{1,2}/\d{1,2}(?:/\d{2,4})?(?!\d)|(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?\b)?(?:,?\s+(?:19|20)\d{2})?"
-        + @"|\b(?:19|20)\d{2}\b|\b(?i:next|this|last)\s+(?i:year|month|spring|summer|autumn|winter)\b|\b(?i:end of (?:the )?(?:year|month))\b|\b(?i:spring|summer|autumn|winter)\b"
+        + @"|(?<![A-Za-z0-9])(?:19|20)\d{2}(?![A-Za-z0-9])|\b(?i:next|this|last)\s+(?i:year|month|spring|summer|autumn|winter)\b|\b(?i:end of (?:the )?(?:year|month))\b|\b(?i:spring|summer|autumn|winter)\b"
         + @"|再来年度?|来年度?|今年度?|年度内|年度末|年内|来月|今月|来春|今春|今秋|来秋|今夏|来夏|今冬|来冬",
         RegexOptions.None, 500)]
     private static partial Regex DateLike();
@@ -169,8 +169,8 @@ public static partial class FactExtractor
     private static partial Regex DurationLike();
 
     [GeneratedRegex(
-        @"\b(?:Excel|Google\s+(?:Sheets|Forms|Drive|Workspace|Sites|Calendar|Maps)|Gmail|Slack|Notion|kintone|Salesforce|WordPress|Wix|Shopify|Canva|Zoom|Instagram|Facebook|YouTube|TikTok|Airtable|Power\s+(?:Apps|BI|Automate)|SharePoint|OneDrive|Dropbox|Trello|Asana|Figma|Mailchimp|Squarespace|Tableau|Moodle|Stripe|PayPal|Eventbrite|Peatix|Jimdo|Outlook|QuickBooks|freee|Chatwork|Discord|WhatsApp|Access|Filemaker|FileMaker)\b"
-        + @"|\bLINE\b|エクセル|キントーン|ワードプレス|ズーム|インスタグラム|フェイスブック|スラック|サイボウズ|グーグル(?:フォーム|ドライブ|スプレッドシート)?",
+        @"(?<![A-Za-z0-9])(?:Excel|Google\s+(?:Sheets|Forms|Drive|Workspace|Sites|Calendar|Maps)|Gmail|Slack|Notion|kintone|Salesforce|WordPress|Wix|Shopify|Canva|Zoom|Instagram|Facebook|YouTube|TikTok|Airtable|Power\s+(?:Apps|BI|Automate)|SharePoint|OneDrive|Dropbox|Trello|Asana|Figma|Mailchimp|Squarespace|Tableau|Moodle|Stripe|PayPal|Eventbrite|Peatix|Jimdo|Outlook|QuickBooks|freee|Chatwork|Discord|WhatsApp|Access|Filemaker|FileMaker)(?![A-Za-z0-9])"
+        + @"|(?<![A-Za-z0-9])LINE(?![A-Za-z0-9])|エクセル|キントーン|ワードプレス|ズーム|インスタグラム|フェイスブック|スラック|サイボウズ|グーグル(?:フォーム|ドライブ|スプレッドシート)?",
         RegexOptions.None, 500)]
     private static partial Regex Tool();
 
