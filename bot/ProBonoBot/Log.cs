@@ -78,6 +78,10 @@ internal static partial class Log
     [LoggerMessage(2305, LogLevel.Information, "Draft {Kind} fell back to offline: {Reason}")]
     public static partial void DraftFellBack(ILogger logger, string kind, string reason);
 
+    // Counts only: the facts themselves are the partner's words.
+    [LoggerMessage(2320, LogLevel.Information, "Grounding turned {Count} unstated fact(s) of a {Kind} draft into questions")]
+    public static partial void DraftGrounded(ILogger logger, string kind, int count);
+
     [LoggerMessage(2306, LogLevel.Warning, "Drafting job {Job} failed: {Error}")]
     public static partial void DraftingJobFailed(ILogger logger, long job, string error);
 

@@ -11,6 +11,17 @@ const NEED = 'The Riverside Farmers Market needs a new website. Our site does no
   + 'We want vendors and opening days listed. It should go live before our spring season opens in April.';
 const cardJson = (message) => JSON.stringify(cardOf(message) ?? {});
 const streamInfo = (body) => body?.entities?.find(e => e.type === 'streaminfo');
+// The final stream message replaces the streamed one; when it also has text (the citation line), the Playground
+// shows the text in place and the card as a message of its own — Teams shows both in one message.
+async function finalCard(pg, predicate, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const found = pg.messages.find(m => (m.action === 'updateMessage' || m.action === 'createMessage') && predicate(m.message));
+    if (found) return found.message;
+    await new Promise(r => setTimeout(r, 50));
+  }
+  throw new Error('No final card');
+}
 
 for (const provider of ['Offline', 'OpenAICompatible']) {
   describe(`drafting with the ${provider} provider`, () => {
@@ -42,7 +53,7 @@ for (const provider of ['Offline', 'OpenAICompatible']) {
       assert.equal(streamInfo(informative).streamSequence, 1);
       // The Playground implements Teams streaming: the informative update creates the message, the final one replaces it.
       const streamed = await pg.next('personal-chat-id', m => m.text?.startsWith('Reading the need'));
-      briefCard = await pg.nextUpdate('personal-chat-id', m => cardTitle(m)?.startsWith('Project brief'), 30000);
+      briefCard = await finalCard(pg, m => cardTitle(m)?.startsWith('Project brief'), 30000);
       briefCard.messageId ??= streamed.messageId;
       assert.match(cardJson(briefCard), /Riverside Farmers Market/);
       assert.match(cardJson(briefCard), provider === 'Offline' ? /Drafted without an AI model/ : /Drafted with an AI model \(stub-model\)/);
@@ -82,7 +93,7 @@ for (const provider of ['Offline', 'OpenAICompatible']) {
         from: { id: 'user-id-0' }, conversation: { id: 'personal-chat-id' }, replyToId: choose.messageId,
       });
 
-      const manual = await pg.nextUpdate('personal-chat-id', m => cardTitle(m)?.startsWith('Operational manual'), 30000);
+      const manual = await finalCard(pg, m => cardTitle(m)?.startsWith('Operational manual'), 30000);
       const download = cardOf(manual).actions.find(a => a.type === 'Action.OpenUrl').url;
       const response = await fetch(download.replace(/^https?:\/\/[^/]+/, `http://127.0.0.1:${bot.port}`));
       assert.equal(response.status, 200);

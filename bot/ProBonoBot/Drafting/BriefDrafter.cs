@@ -1,18 +1,32 @@
 using Microsoft.Extensions.AI;
 using ProBonoBot.Cards;
 using ProBonoBot.Cards.Drafting;
+using ProBonoBot.Drafting.Grounding;
 
 namespace ProBonoBot.Drafting;
 
 /// <summary>
 /// Drafts a brief: with the model when one is configured (structured output, validated on receipt, one repair
 /// retry), otherwise — or when the model fails, refuses or the budget is spent — offline, with the reason kept.
+/// Every result, whichever path made it, is grounded in the need, the answers and the instruction.
 /// </summary>
 public sealed class BriefDrafter(DraftingModel model, ModelCaller caller, ITokenBudget budget, ILogger<BriefDrafter> logger)
 {
     public async Task<DraftResult<ProjectBrief>> DraftAsync(BriefRequest request, DraftProgress? progress, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var result = await DraftUngroundedAsync(request, progress, ct).ConfigureAwait(false);
+        var (brief, report) = BriefGrounding.Ground(result.Value, BriefGrounding.Sources(request), request.Language);
+        if (report.Changed > 0)
+        {
+            Log.DraftGrounded(logger, "brief", report.Changed);
+        }
+
+        return result with { Value = brief, Grounding = report };
+    }
+
+    private async Task<DraftResult<ProjectBrief>> DraftUngroundedAsync(BriefRequest request, DraftProgress? progress, CancellationToken ct)
+    {
         if (model.Client is null)
         {
             return Offline(request, FallbackReason.None, 0);

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using ProBonoBot.Cards;
 using ProBonoBot.Cards.Drafting;
+using ProBonoBot.Drafting.Grounding;
 
 namespace ProBonoBot.Drafting;
 
@@ -104,12 +105,66 @@ public static partial class BriefRubric
         return problems;
     }
 
+    /// <summary>
+    /// The facts of a drafted brief its sources lack, found twice: by the grounding code (a second pass over the
+    /// result must change nothing) and by a deliberately simple check that shares no code with it — every number,
+    /// email, web address, mid-sentence capitalised word and Japanese honorific name in the brief's factual fields
+    /// must appear in the need or the answers. Fields holding the to-confirm marker state nothing and are skipped.
+    /// </summary>
+    public static IReadOnlyList<string> Ungrounded(BriefRequest request, ProjectBrief brief)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(brief);
+        var problems = new List<string>();
+        var (_, again) = BriefGrounding.Ground(brief, BriefGrounding.Sources(request), request.Language);
+        problems.AddRange(again.Questions.Select(q => "ungrounded (grounding): " + q));
+
+        var marker = UiText.For(request.Language).Drafting.ToConfirm;
+        var source = Normal(string.Join('\n', request.Need, request.Answers.ToText(), request.Instruction));
+        var fields = new[] { brief.Partner.Organisation, brief.Partner.Contact, brief.Partner.Beneficiaries, brief.Start, brief.Deadline, brief.Duration, brief.Readiness.Owner, brief.Readiness.Maintainer }
+            .Where(f => !f.Contains(marker, StringComparison.Ordinal))
+            .Concat(brief.Tools.Where(t => !t.Contains(marker, StringComparison.Ordinal) && !t.Contains("Teams", StringComparison.Ordinal)))
+            .Concat([brief.Title, brief.Partner.Mission, brief.Background, brief.Objective, brief.Impact, .. brief.Deliverables, .. brief.InScope, .. brief.OutOfScope]);
+        foreach (var field in fields)
+        {
+            var text = field.Replace(marker, " ", StringComparison.Ordinal).Normalize(NormalizationForm.FormKC);
+            var facts = SimpleNumber().Matches(text).Select(m => m.Value)
+                .Concat(SimpleContact().Matches(text).Select(m => m.Value))
+                .Concat(SimpleHonorific().Matches(text).Select(m => m.Groups[1].Value))
+                .Concat(SimpleCapital().Matches(text).Select(m => m.Groups[1].Value).Where(w => !SimpleGeneric.Contains(w)));
+            foreach (var fact in facts.Distinct())
+            {
+                if (!Regex.IsMatch(source, $"(?<![a-z0-9]){Regex.Escape(Normal(fact))}(?![a-z0-9])", RegexOptions.None, TimeSpan.FromSeconds(1)))
+                {
+                    problems.Add("ungrounded (simple check): " + fact);
+                }
+            }
+        }
+
+        return problems;
+    }
+
+    private static readonly HashSet<string> SimpleGeneric = new(StringComparer.Ordinal) { "Teams", "Microsoft", "Phase", "English", "Japanese", "I", "PM", "IT", "AI", "FAQ", "SNS", "NPO", "To", "Confirm" };
+
     /// <summary>The fixtures in a folder (<c>tests/Fixtures/needs</c>).</summary>
     public static IReadOnlyList<NeedFixture> Load(string folder) =>
         [.. Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal)
             .Select(f => JsonSerializer.Deserialize(File.ReadAllText(f), DraftingJsonContext.Default.NeedFixture)!)];
 
     private static string Normal(string? text) => (text ?? string.Empty).Normalize(NormalizationForm.FormKC).ToLowerInvariant();
+
+    [GeneratedRegex(@"\d+", RegexOptions.None, 500)]
+    private static partial Regex SimpleNumber();
+
+    [GeneratedRegex(@"\S+@\S+|https?://\S+|www\.\S+", RegexOptions.None, 500)]
+    private static partial Regex SimpleContact();
+
+    [GeneratedRegex(@"([\p{IsCJKUnifiedIdeographs}]{2,4})(?:さん|様|氏)", RegexOptions.None, 500)]
+    private static partial Regex SimpleHonorific();
+
+    // A capitalised word after a lower-case word or a comma: a name, not the start of a sentence.
+    [GeneratedRegex(@"(?<=[a-z,]\s)([A-Z][A-Za-z]+)", RegexOptions.None, 500)]
+    private static partial Regex SimpleCapital();
 
     [GeneratedRegex(@"\d{4}年度?|\d{1,2}月(?:\d{1,2}日)?|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}|\b(?:january|february|march|april|may|june|july|august|september|october|november|december)(?:\s+\d{1,2})?\b|\b(?:19|20)\d{2}\b", RegexOptions.None, 500)]
     private static partial Regex DateLike();

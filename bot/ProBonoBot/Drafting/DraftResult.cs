@@ -1,4 +1,5 @@
 using ProBonoBot.Cards.Drafting;
+using ProBonoBot.Drafting.Grounding;
 
 namespace ProBonoBot.Drafting;
 
@@ -15,10 +16,12 @@ public enum FallbackReason
     Unavailable,
 }
 
-/// <summary>A draft, who made it (a model's name or <c>offline</c>), why it fell back, and the tokens it cost.</summary>
+/// <summary>A draft, who made it (a model's name or <c>offline</c>), why it fell back, the tokens it cost, and what grounding changed.</summary>
 public sealed record DraftResult<T>(T Value, string Source, FallbackReason Fallback, long Tokens)
 {
     public const string Offline = "offline";
+
+    public GroundingReport Grounding { get; init; } = GroundingReport.None;
 
     public bool IsOffline => Source == Offline;
 }
@@ -34,7 +37,8 @@ public sealed record ManualRequest(
     string ProjectFacts,
     ManualContext Context,
     ManualDocument? Previous = null,
-    string? Instruction = null);
+    string? Instruction = null,
+    string? Need = null);
 
 /// <summary>The project facts a manual is written from.</summary>
 public sealed record ManualContext(

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using ProBonoBot.Cards;
 using ProBonoBot.Cards.Drafting;
+using ProBonoBot.Drafting.Grounding;
 using ProBonoBot.People;
 using ProBonoBot.Projects;
 using ProBonoBot.Protocol.Activities;
@@ -43,6 +44,7 @@ public sealed class DraftingJobRunner(
     private async Task<long> BriefAsync(DraftingJob job, Language language, DraftingTexts t, DraftOutput output, CancellationToken ct)
     {
         long tokens = 0;
+        var changed = 0;
         if (job.ResultId is null)
         {
             await output.InformAsync(job.Attempts > 1 ? t.Resumed : t.DraftingBrief, ct).ConfigureAwait(false);
@@ -69,6 +71,7 @@ public sealed class DraftingJobRunner(
             var request = new BriefRequest(need.NeedText, answers, language, previous, payload["instruction"]?.GetValue<string>());
             var result = await briefs.DraftAsync(request, output.ProgressAsync, ct).ConfigureAwait(false);
             tokens = result.Tokens;
+            changed = result.Grounding.Changed;
             var json = JsonSerializer.Serialize(result.Value, DraftingJsonContext.Default.ProjectBrief);
             long saved;
             if (existing is null)
@@ -98,8 +101,25 @@ public sealed class DraftingJobRunner(
         }
 
         var brief = await store.BriefAsync(job.ResultId!.Value, ct).ConfigureAwait(false) ?? throw new InvalidOperationException("The brief is gone.");
-        await output.FinishAsync(Activity.WithAdaptiveCard(BriefViews.Card(brief, language, BriefViewer.Author)), ct).ConfigureAwait(false);
+        var cited = await CitationsAsync(brief, language, job, ct).ConfigureAwait(false);
+        var card = BriefViews.Card(brief, language, BriefViewer.Author);
+        await output.FinishAsync(DraftMessage.Brief(card, cited, changed, brief.Source != DraftResult<ProjectBrief>.Offline, t), ct).ConfigureAwait(false);
         return tokens;
+    }
+
+    // Worked out again from the stored (already grounded) brief, so a job resumed after a restart cites the same sentences.
+    private async Task<IReadOnlyList<CitedFact>> CitationsAsync(BriefRow row, Language language, DraftingJob job, CancellationToken ct)
+    {
+        var need = await store.NeedAsync(row.NeedId, ct).ConfigureAwait(false);
+        if (need is null || BriefRules.Parse(row.BriefJson).Brief is not { } brief)
+        {
+            return [];
+        }
+
+        var answers = JsonSerializer.Deserialize(need.Answers, DraftingJsonContext.Default.NeedAnswers) ?? NeedAnswers.None;
+        var instruction = (JsonNode.Parse(job.Payload)?.AsObject() ?? [])["instruction"]?.GetValue<string>();
+        var sources = BriefGrounding.Sources(new BriefRequest(need.NeedText, answers, language, null, instruction));
+        return BriefGrounding.Ground(brief, sources, language).Report.Cited;
     }
 
     private async Task<long> ManualAsync(DraftingJob job, Language language, DraftingTexts t, DraftOutput output, CancellationToken ct)
@@ -108,6 +128,7 @@ public sealed class DraftingJobRunner(
         var payload = JsonNode.Parse(job.Payload)?.AsObject() ?? [];
         var kind = Enum.TryParse<ManualKind>(payload["kind"]?.GetValue<string>(), ignoreCase: true, out var k) ? k : ManualKind.Operational;
         long tokens = 0;
+        var changed = 0;
         var manualId = job.ResultId;
         if (manualId is null)
         {
@@ -121,9 +142,11 @@ public sealed class DraftingJobRunner(
                 previous = JsonSerializer.Deserialize(p.DocumentJson, DraftingJsonContext.Default.ManualDocument);
             }
 
-            var request = new ManualRequest(project.Number, kind, language, text, context, previous, payload["instruction"]?.GetValue<string>());
+            var need = briefRow is null ? null : await store.NeedAsync(briefRow.NeedId, ct).ConfigureAwait(false);
+            var request = new ManualRequest(project.Number, kind, language, text, context, previous, payload["instruction"]?.GetValue<string>(), need?.NeedText);
             var result = await manuals.DraftAsync(request, output.ProgressAsync, ct).ConfigureAwait(false);
             tokens = result.Tokens;
+            changed = result.Grounding.Changed;
             manualId = await store.SaveManualAsync(job.Id, new ManualRow
             {
                 ProjectNumber = project.Number, Kind = kind.ToString().ToLowerInvariant(), Language = language.Code(),
@@ -137,7 +160,8 @@ public sealed class DraftingJobRunner(
         }
 
         var card = await ManualCardAsync(manualId.Value, project, language, job.PersonAad, ct).ConfigureAwait(false);
-        await output.FinishAsync(Activity.WithAdaptiveCard(card), ct).ConfigureAwait(false);
+        var source = (await store.ManualAsync(manualId.Value, ct).ConfigureAwait(false))?.Source ?? DraftResult<ManualDocument>.Offline;
+        await output.FinishAsync(DraftMessage.Manual(card, changed, source != DraftResult<ManualDocument>.Offline, t), ct).ConfigureAwait(false);
         return tokens;
     }
 

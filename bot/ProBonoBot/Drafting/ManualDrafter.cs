@@ -1,8 +1,12 @@
 using ProBonoBot.Cards.Drafting;
+using ProBonoBot.Drafting.Grounding;
 
 namespace ProBonoBot.Drafting;
 
-/// <summary>Drafts a manual as Markdown, streamed as it is written; offline when no model is configured or it fails.</summary>
+/// <summary>
+/// Drafts a manual as Markdown, streamed as it is written; offline when no model is configured or it fails.
+/// Every result is grounded in the project, its brief and the need.
+/// </summary>
 public sealed class ManualDrafter(DraftingModel model, ModelCaller caller, ITokenBudget budget, ILogger<ManualDrafter> logger)
 {
     private const int MinSections = 3;
@@ -10,6 +14,18 @@ public sealed class ManualDrafter(DraftingModel model, ModelCaller caller, IToke
     public async Task<DraftResult<ManualDocument>> DraftAsync(ManualRequest request, DraftProgress? progress, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var result = await DraftUngroundedAsync(request, progress, ct).ConfigureAwait(false);
+        var (manual, report) = ManualGrounding.Ground(result.Value, request);
+        if (report.Changed > 0)
+        {
+            Log.DraftGrounded(logger, "manual", report.Changed);
+        }
+
+        return result with { Value = manual, Grounding = report };
+    }
+
+    private async Task<DraftResult<ManualDocument>> DraftUngroundedAsync(ManualRequest request, DraftProgress? progress, CancellationToken ct)
+    {
         if (model.Client is null)
         {
             return Offline(request, FallbackReason.None, 0);

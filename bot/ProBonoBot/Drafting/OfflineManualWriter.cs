@@ -22,7 +22,7 @@ public static class OfflineManualWriter
         var marker = t.ToConfirm;
         var brief = c.Brief;
         var roles = Bullets(c.Roles.Select(r => L($"**{Markdown.Escape(r.Name)}**（{r.Seats}名）：{Markdown.Escape(r.Skills ?? marker)}", $"**{Markdown.Escape(r.Name)}** ({r.Seats}): {Markdown.Escape(r.Skills ?? marker)}")));
-        var members = c.Members.Count == 0 ? "- " + marker : Bullets(c.Members.Select(m => $"{Markdown.Escape(m.Name)} — {Markdown.Escape(m.Role)}"));
+        var members = c.Members.Count == 0 ? "- " + L($"確定したメンバーはまだいません（{marker}）", $"No confirmed members yet ({marker})") : Bullets(c.Members.Select(m => $"{Markdown.Escape(m.Name)} — {Markdown.Escape(m.Role)}"));
         var leader = Markdown.Escape(c.LeaderName ?? marker);
         var mode = Markdown.Escape(c.WorkMode);
         var meetings = brief is not null ? Markdown.Escape(brief.MeetingCadence) : L("週1回30分のチーム定例（オンライン）。各フェーズの終わりに支援先との会議。", "A 30-minute team meeting every week (online), and a meeting with the partner at the end of each phase.");
@@ -50,7 +50,7 @@ public static class OfflineManualWriter
                 new ManualSection(L("いまのフェーズ", "Where the project is now"), Bullets(phases.Select(p => $"{p.Name}: {p.Goal}")) + "\n\n" + L($"いまどのフェーズかはリーダーに確認してください（{marker}）。", $"Ask the leader which phase is current ({marker}).")),
                 new ManualSection(L("知っておくルール", "Rules to know"), Bullets([
                     L($"活動時間の目安は週{c.HoursPerWeek}時間。業務時間との調整は上長と相談する", $"Plan on about {c.HoursPerWeek} h a week; agree with your manager how it fits your work"),
-                    L("支援先への連絡はプロジェクトマネージャー経由", "Contact with the partner goes through the project manager"),
+                    L($"支援先への連絡はリーダー（{leader}）経由", $"Contact with the partner goes through the leader ({leader})"),
                     L("支援先のデータは指定の場所だけに保存し、個人の端末に残さない", "Keep the partner's data only in the agreed place, never on personal devices"),
                 ])),
                 new ManualSection(L("困ったときは", "Whom to ask"), Bullets([L($"進め方・優先順位：{leader}", $"Plans and priorities: {leader}"), L("技術的なこと：同じ役割のメンバー", "Technical questions: members in the same role"), L("クラブ全体のこと：プロボノクラブのリーダー", "Anything about the club: the club leaders")])),
@@ -75,7 +75,7 @@ public static class OfflineManualWriter
                 new ManualSection(L("コミュニケーションのルール", "Communication rules"), Bullets([
                     L($"連絡はプロジェクトのTeamsチャネルで（ツール：{tools}）", $"Talk in the project's Teams channel (tools: {tools})"),
                     L("メンションされたら2営業日以内に返信する", "Reply within two working days when mentioned"),
-                    L("支援先への連絡はプロジェクトマネージャーが窓口", "The project manager is the partner's single point of contact"),
+                    L($"支援先への連絡はリーダー（{leader}）が窓口", $"The leader ({leader}) is the partner's single point of contact"),
                     L("決まったことはチャネルに1行で残す", "Record every decision in the channel in one line"),
                 ])),
                 new ManualSection(L("会議", "Meetings"), meetings),

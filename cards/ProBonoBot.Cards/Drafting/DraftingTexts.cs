@@ -4,6 +4,18 @@ namespace ProBonoBot.Cards.Drafting;
 public sealed class DraftingTexts
 {
     public required string ToConfirm { get; init; }
+    public required string GroundingQuestion { get; init; }
+    public required string GroundingChanged { get; init; }
+    public required string ManualGroundingQuestion { get; init; }
+    public required string ManualGroundingChanged { get; init; }
+    public required string CitationsIntro { get; init; }
+    public required string ManualToConfirm { get; init; }
+    public required string SourceNeed { get; init; }
+    public required string SourceAnswer { get; init; }
+    public required string SourceInstruction { get; init; }
+    public required string SourceEarlier { get; init; }
+    public required string SourceProject { get; init; }
+    public required string SourceBrief { get; init; }
     public required string NeedPrompt { get; init; }
     public required string NeedTooShort { get; init; }
     public required string NeedTooLong { get; init; }

@@ -44,6 +44,27 @@ public sealed class StreamingReplyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Finish_WithAiContentEntity_OnlyFinalMessageCarriesIt()
+    {
+        var sut = CreateSut();
+        var final = new Activity { Text = "Partner: Riverside [1]" };
+        AiContent.Apply(final, aiGenerated: true, [new Citation(1, "The need", "Riverside needs a website.")]);
+
+        await sut.InformAsync("Drafting…", default);
+        await Task.Delay(30);
+        await sut.UpdateAsync("Drafting… Title", default);
+        await Task.Delay(30);
+        await sut.FinishAsync(final, default);
+
+        static bool HasAi(RecordedRequest r) => r.Json?["entities"]?.AsArray().Any(e => (string?)e?["type"] == AiContent.EntityType) == true;
+        var sent = _h.Connector.Activities;
+        Assert.Equal([false, false, true], sent.Select(HasAi));
+        var entities = sent[2].Json!["entities"]!.AsArray();
+        Assert.Equal(2, entities.Count);
+        Assert.Equal("AIGeneratedContent", (string?)entities.First(e => (string?)e!["type"] == AiContent.EntityType)!["additionalType"]![0]);
+    }
+
+    [Fact]
     public async Task Update_WithinInterval_Skipped()
     {
         var clock = new ManualClock();
