@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using ProBonoBot.Cards;
 using ProBonoBot.Cards.Drafting;
+using ProBonoBot.Drafting.Feedback;
 using ProBonoBot.People;
 using ProBonoBot.Projects;
 using ProBonoBot.Protocol.Activities;
@@ -23,6 +24,7 @@ public sealed class DraftingJobRunner(
     ProjectStore projects,
     ProjectAccess access,
     ManualLinks links,
+    FeedbackStore feedback,
     IConnectorClient connector,
     IOptions<DraftingOptions> options,
     TimeProvider time)
@@ -98,7 +100,7 @@ public sealed class DraftingJobRunner(
         }
 
         var brief = await store.BriefAsync(job.ResultId!.Value, ct).ConfigureAwait(false) ?? throw new InvalidOperationException("The brief is gone.");
-        await output.FinishAsync(Activity.WithAdaptiveCard(BriefViews.Card(brief, language, BriefViewer.Author)), ct).ConfigureAwait(false);
+        await FinishDraftAsync(job, output, BriefViews.Card(brief, language, BriefViewer.Author), new DraftRef(DraftRef.Brief, brief.Id), ct);
         return tokens;
     }
 
@@ -137,8 +139,20 @@ public sealed class DraftingJobRunner(
         }
 
         var card = await ManualCardAsync(manualId.Value, project, language, job.PersonAad, ct).ConfigureAwait(false);
-        await output.FinishAsync(Activity.WithAdaptiveCard(card), ct).ConfigureAwait(false);
+        await FinishDraftAsync(job, output, card, new DraftRef(DraftRef.Manual, manualId.Value), ct);
         return tokens;
+    }
+
+    /// <summary>
+    /// Sends the drafted card as the final message, with Teams' feedback buttons, and remembers which draft the message
+    /// shows so that feedback on it (named by the message's id) finds the draft.
+    /// </summary>
+    private async Task FinishDraftAsync(DraftingJob job, DraftOutput output, JsonObject card, DraftRef draft, CancellationToken ct)
+    {
+        var activity = Activity.WithAdaptiveCard(card);
+        activity.ChannelData = FeedbackLoop.ChannelData();
+        var sent = await output.FinishAsync(activity, ct);
+        await feedback.RememberMessageAsync(job.ConversationId, [sent.Id, output.StreamId], draft, ct);
     }
 
     /// <summary>The manual card, with the person's own download links.</summary>
