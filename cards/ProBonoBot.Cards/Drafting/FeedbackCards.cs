@@ -7,7 +7,7 @@ namespace ProBonoBot.Cards.Drafting;
 /// <summary>Likes, dislikes and reports on one kind of draft.</summary>
 public sealed record FeedbackCounts(int Likes, int Dislikes, int Reports);
 
-/// <summary>One comment for the leaders' summary: a report (with its category) or a like/dislike with text.</summary>
+/// <summary>One comment for the leaders' summary: a report (with its category) or a like/dislike with text (already shortened).</summary>
 public sealed record FeedbackComment(string Kind, bool IsManual, long DraftId, string? Category, string Comment, DateTimeOffset At);
 
 /// <summary>The leaders' summary of feedback on drafts.</summary>
@@ -23,9 +23,6 @@ public static class FeedbackCards
     public const string ReportKind = "report";
     public const string DislikeKind = "dislike";
     public const int MaxDetails = 1000;
-
-    /// <summary>Comments are cut to this many characters in the summary.</summary>
-    public const int MaxCommentShown = 200;
 
     public static IReadOnlyList<string> Categories { get; } = [CategoryFacts, CategoryHarmful, CategoryPrivate, CategoryOther];
 
@@ -69,7 +66,7 @@ public static class FeedbackCards
         {
             var label = c.Kind == ReportKind ? string.Format(CultureInfo.InvariantCulture, t.SummaryReport, t.Category(c.Category))
                 : c.Kind == DislikeKind ? t.SummaryDislike : t.SummaryLike;
-            var comment = c.Comment.Length > MaxCommentShown ? c.Comment[..MaxCommentShown] + "…" : c.Comment;
+            var comment = c.Comment;
             var line = $"**{Markdown.Escape(label)}** · {Markdown.Escape(DraftName(language, c.IsManual, c.DraftId))} · {c.At.UtcDateTime:yyyy-MM-dd}";
             body.Add(Card.Text(comment.Length == 0 ? line : line + "\n\n" + Markdown.Escape(comment), color: c.Kind == ReportKind ? "Attention" : null));
         }
