@@ -15,8 +15,8 @@ public static class FeedbackInvoke
     public const string Name = "message/submitAction";
     public const int MaxText = 2000;
 
-    // The JSON around the text may add escapes; far beyond that is not a form Teams sent.
-    private const int MaxRaw = 4 * MaxText;
+    // The JSON around the text may escape every character (\uXXXX: six for one, e.g. Japanese); beyond that is not a form's answer.
+    private const int MaxRaw = (6 * MaxText) + 100;
 
     /// <summary>The submission, or null when the value is not one (unknown action or reaction, not JSON, text too long).</summary>
     public static FeedbackSubmission? Read(JsonElement? value)
