@@ -33,13 +33,13 @@ public sealed class FeedbackStore(Db db, TimeProvider time)
     /// <summary>Remembers that <paramref name="activityIds"/> in a conversation show <paramref name="draft"/>; a resend keeps the first.</summary>
     public Task RememberMessageAsync(string conversationId, IEnumerable<string?> activityIds, DraftRef draft, CancellationToken ct) => db.WriteAsync(async c =>
     {
-        foreach (var id in activityIds.Where(i => !string.IsNullOrEmpty(i)).Distinct(StringComparer.Ordinal))
+        foreach (var activityId in activityIds.Where(i => !string.IsNullOrEmpty(i)).Distinct(StringComparer.Ordinal))
         {
             await c.ExecuteAsync(
                 """
                 INSERT INTO draft_messages (conversation_id, activity_id, subject_kind, subject_id, sent_at)
-                VALUES (@conversationId, @id, @Kind, @Id, @now) ON CONFLICT (conversation_id, activity_id) DO NOTHING
-                """, new { conversationId = ConversationKey(conversationId), id, draft.Kind, draft.Id, now = time.GetUtcNow() });
+                VALUES (@conversationId, @activityId, @Kind, @Id, @now) ON CONFLICT (conversation_id, activity_id) DO NOTHING
+                """, new { conversationId = ConversationKey(conversationId), activityId, draft.Kind, draft.Id, now = time.GetUtcNow() });
         }
 
         return 0;
