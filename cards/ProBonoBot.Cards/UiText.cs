@@ -28,6 +28,8 @@ public sealed class UiText
     public required string HelpIntro { get; init; }
     public required IReadOnlyList<CommandHelp> HelpCommands { get; init; }
     public required string HelpChannelNote { get; init; }
+    public required string HelpAiTitle { get; init; }
+    public required IReadOnlyList<string> HelpAiLines { get; init; }
     public required string NotUnderstood { get; init; }
     public required string LanguageChanged { get; init; }
     public required string SomethingWentWrong { get; init; }
@@ -37,6 +39,7 @@ public sealed class UiText
     public required SignUps.SignUpTexts SignUps { get; init; }
     public required Broadcasts.BroadcastTexts Broadcasts { get; init; }
     public required Drafting.DraftingTexts Drafting { get; init; }
+    public required Drafting.FeedbackTexts Feedback { get; init; }
 
     private static UiText Load(string code)
     {
@@ -61,4 +64,5 @@ public sealed record CommandHelp(string Command, string Description);
 [JsonSerializable(typeof(SignUps.SignUpTexts))]
 [JsonSerializable(typeof(Broadcasts.BroadcastTexts))]
 [JsonSerializable(typeof(Drafting.DraftingTexts))]
+[JsonSerializable(typeof(Drafting.FeedbackTexts))]
 internal sealed partial class CardsJsonContext : JsonSerializerContext;

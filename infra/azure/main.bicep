@@ -180,7 +180,7 @@ resource web 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'ConnectionStrings__ProBono', value: '@Microsoft.KeyVault(SecretUri=${connectionSecret.properties.secretUri})' }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
         { name: 'Drafting__Provider', value: 'AzureOpenAI' }
-        { name: 'Drafting__Endpoint', value: '${openAi.properties.endpoint}openai/v1/' }
+        { name: 'Drafting__Endpoint', value: openAi.properties.endpoint }
         { name: 'Drafting__Model', value: openAiDeployment.name }
         { name: 'AZURE_CLIENT_ID', value: identity.properties.clientId }
       ], [for (leader, i) in clubLeaders: { name: 'Club__Leaders__${i}', value: leader }])

@@ -1,7 +1,7 @@
 -- Deletes or anonymises everything ProBonoBot stores about one person (PostgreSQL), in one transaction:
 --   psql "$CONNECTION" -v aad="'<entra object id>'" -f infra/sql/delete-person.sql
 -- Sign-ups are kept as anonymous counts so that projects' seat numbers stay right; names, notes and ids go.
--- Needs and drafting requests are deleted; briefs and manuals stay without their author.
+-- Needs, drafting requests and feedback on drafts are deleted; briefs and manuals stay without their author.
 BEGIN;
 DELETE FROM user_settings WHERE aad_object_id = :aad;
 DELETE FROM signup_sessions WHERE user_aad = :aad;
@@ -16,4 +16,6 @@ DELETE FROM drafting_jobs WHERE person_aad = :aad;
 DELETE FROM needs WHERE author_aad = :aad;
 UPDATE briefs SET author_aad = 'deleted-' || id, author_name = NULL WHERE author_aad = :aad;
 UPDATE manuals SET created_by = 'deleted', instruction = NULL WHERE created_by = :aad;
+-- Their likes, dislikes and reports on drafts, with the words they wrote.
+DELETE FROM draft_feedback WHERE person_aad = :aad;
 COMMIT;

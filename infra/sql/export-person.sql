@@ -18,5 +18,7 @@ SELECT json_build_object(
              FROM briefs b WHERE b.author_aad = :aad),
   'manualsRequested', (SELECT json_agg(json_build_object('project', m.project_number, 'kind', m.kind, 'version', m.version, 'instruction', m.instruction, 'createdAt', m.created_at))
                        FROM manuals m WHERE m.created_by = :aad),
-  'draftingRequests', (SELECT json_agg(json_build_object('kind', j.kind, 'status', j.status, 'createdAt', j.created_at)) FROM drafting_jobs j WHERE j.person_aad = :aad)
+  'draftingRequests', (SELECT json_agg(json_build_object('kind', j.kind, 'status', j.status, 'createdAt', j.created_at)) FROM drafting_jobs j WHERE j.person_aad = :aad),
+  'draftFeedback', (SELECT json_agg(json_build_object('kind', f.kind, 'draft', f.subject_kind, 'draftId', f.subject_id, 'category', f.category,
+                      'comment', f.comment, 'createdAt', f.created_at)) FROM draft_feedback f WHERE f.person_aad = :aad)
 );

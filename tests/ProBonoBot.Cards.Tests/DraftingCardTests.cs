@@ -38,12 +38,48 @@ public class DraftingCardTests
     }
 
     [Fact]
-    public void BriefCard_ReadOnlyOrApproved_NoActions()
+    public void BriefCard_ReadOnlyOrApproved_OnlyReportAction()
     {
         var model = new BriefCardModel(1, 1, BriefStatus.Approved, CardCatalog.Brief(japanese: true), "A", "note", false, 3);
+        static IEnumerable<string?> Titles(System.Text.Json.Nodes.JsonObject card) => card["actions"]!.AsArray().Select(a => (string?)a!["title"]);
 
-        Assert.Null(BriefCard.Build(Language.Japanese, model, BriefViewer.Author)["actions"]);
-        Assert.Null(BriefCard.Build(Language.Japanese, model with { Status = BriefStatus.Sent }, BriefViewer.Author)["actions"]);
-        Assert.NotNull(BriefCard.Build(Language.Japanese, model with { Status = BriefStatus.Sent }, BriefViewer.Leader)["actions"]);
+        Assert.Equal(["問題を報告"], Titles(BriefCard.Build(Language.Japanese, model, BriefViewer.Author)));
+        Assert.Equal(["問題を報告"], Titles(BriefCard.Build(Language.Japanese, model with { Status = BriefStatus.Sent }, BriefViewer.Author)));
+        Assert.Equal(3, Titles(BriefCard.Build(Language.Japanese, model with { Status = BriefStatus.Sent }, BriefViewer.Leader)).Count());
+    }
+
+    [Theory]
+    [InlineData(BriefViewer.Author)]
+    [InlineData(BriefViewer.Leader)]
+    [InlineData(BriefViewer.ReadOnly)]
+    public void BriefCard_AnyViewer_ReportFormNamesOnlyTheBrief(BriefViewer viewer)
+    {
+        var card = BriefCard.Build(Language.English, new BriefCardModel(9, 3, BriefStatus.Sent, CardCatalog.Brief(japanese: false), "A", "note", false), viewer);
+
+        var report = card["actions"]!.AsArray().Single(a => (string?)a!["title"] == "Report a problem")!;
+        var execute = report["card"]!["body"]!.AsArray().Last()!["actions"]![0]!;
+        Assert.Equal(DraftingVerbs.ReportDraft, (string?)execute["verb"]);
+        Assert.Equal("""{"brief":9}""", execute["data"]!.ToJsonString());
+        Assert.Equal(FeedbackCards.Categories, report["card"]!["body"]![0]!["choices"]!.AsArray().Select(c => (string?)c!["value"]));
+    }
+
+    [Fact]
+    public void ManualCard_ReportForm_JapaneseAndNamesTheManual()
+    {
+        var manual = new ManualDocument("Manual", [new ManualSection("Roles", "- PM")]);
+
+        var card = ManualCards.Build(Language.Japanese, new ManualCardModel(4, 2, "P", ManualKind.Operational, 1, manual, "note", false, "https://bot.example/m.md", []));
+
+        var report = card["actions"]!.AsArray().Single(a => (string?)a!["title"] == "問題を報告")!;
+        Assert.Contains("""{"manual":4}""", report.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FeedbackSummary_Report_InAttentionColourWithCategory()
+    {
+        var json = CardCatalog.All["feedback-summary.en"]().ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+
+        Assert.Contains("Report: Wrong facts", json, StringComparison.Ordinal);
+        Assert.Contains("\"color\":\"Attention\"", json, StringComparison.Ordinal);
     }
 }

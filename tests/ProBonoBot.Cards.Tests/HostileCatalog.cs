@@ -42,6 +42,8 @@ public static class HostileCatalog
             ["manual"] = ManualCards.Build(Language.English, new ManualCardModel(5, 3, h, ManualKind.Operational, 2,
                 new ManualDocument(h, [new ManualSection(h, h), new ManualSection("Roles", "- **Leader**: " + Markdown.Escape(h) + "\n- [link](https://evil.example/model)")]),
                 "Drafted without an AI model.", false, OwnLinkPrefix + "manuals/5.md", [(1, OwnLinkPrefix + "manuals/4.md")])),
+            ["feedback-summary"] = FeedbackCards.Summary(Language.English, new FeedbackSummaryModel(30, new FeedbackCounts(1, 1, 1), new FeedbackCounts(0, 0, 0),
+                [new FeedbackComment("report", false, 7, "harmful", h, DateTimeOffset.UnixEpoch), new FeedbackComment("dislike", true, 5, null, h, DateTimeOffset.UnixEpoch)])),
             ["project-form"] = ProjectFormCard.Build(Language.English, new ProjectFormValues(3, h, h, h, h, h, h, "5", null, null, "onsite", h, "en")),
             ["publish"] = PublishCard.Build(Language.English, 3, h, [new ChannelChoice("19:general@thread.tacv2", h + " — General")]),
             ["project-list"] = ProjectListCard.Build(Language.English, [project], [project with { Number = 4, Status = ProjectStatus.Draft }]),

@@ -25,6 +25,9 @@ public sealed class DraftOutput
         }
     }
 
+    /// <summary>The stream's id in a 1:1 chat once it is open: the final message replaces it and Teams may name it by this id.</summary>
+    public string? StreamId => _stream?.StreamId;
+
     public async Task InformAsync(string text, CancellationToken ct)
     {
         if (_stream is not null)

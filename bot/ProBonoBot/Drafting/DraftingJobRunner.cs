@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using ProBonoBot.Cards;
 using ProBonoBot.Cards.Drafting;
+using ProBonoBot.Drafting.Feedback;
 using ProBonoBot.Drafting.Grounding;
 using ProBonoBot.People;
 using ProBonoBot.Projects;
@@ -24,6 +25,7 @@ public sealed class DraftingJobRunner(
     ProjectStore projects,
     ProjectAccess access,
     ManualLinks links,
+    FeedbackStore feedback,
     IConnectorClient connector,
     IOptions<DraftingOptions> options,
     TimeProvider time)
@@ -103,7 +105,7 @@ public sealed class DraftingJobRunner(
         var brief = await store.BriefAsync(job.ResultId!.Value, ct).ConfigureAwait(false) ?? throw new InvalidOperationException("The brief is gone.");
         var cited = await CitationsAsync(brief, language, job, ct).ConfigureAwait(false);
         var card = BriefViews.Card(brief, language, BriefViewer.Author);
-        await output.FinishAsync(DraftMessage.Brief(card, cited, changed, brief.Source != DraftResult<ProjectBrief>.Offline, t), ct).ConfigureAwait(false);
+        await FinishDraftAsync(job, output, DraftMessage.Brief(card, cited, changed, brief.Source != DraftResult<ProjectBrief>.Offline, t), new DraftRef(DraftRef.Brief, brief.Id), ct);
         return tokens;
     }
 
@@ -161,8 +163,19 @@ public sealed class DraftingJobRunner(
 
         var card = await ManualCardAsync(manualId.Value, project, language, job.PersonAad, ct).ConfigureAwait(false);
         var source = (await store.ManualAsync(manualId.Value, ct).ConfigureAwait(false))?.Source ?? DraftResult<ManualDocument>.Offline;
-        await output.FinishAsync(DraftMessage.Manual(card, changed, source != DraftResult<ManualDocument>.Offline, t), ct).ConfigureAwait(false);
+        await FinishDraftAsync(job, output, DraftMessage.Manual(card, changed, source != DraftResult<ManualDocument>.Offline, t), new DraftRef(DraftRef.Manual, manualId.Value), ct);
         return tokens;
+    }
+
+    /// <summary>
+    /// Sends the drafted card (with its citations and AI label) as the final message, with Teams' feedback buttons, and
+    /// remembers which draft the message shows so that feedback on it (named by the message's id) finds the draft.
+    /// </summary>
+    private async Task FinishDraftAsync(DraftingJob job, DraftOutput output, Activity activity, DraftRef draft, CancellationToken ct)
+    {
+        activity.ChannelData = FeedbackLoop.ChannelData();
+        var sent = await output.FinishAsync(activity, ct);
+        await feedback.RememberMessageAsync(job.ConversationId, [sent.Id, output.StreamId], draft, ct);
     }
 
     /// <summary>The manual card, with the person's own download links.</summary>

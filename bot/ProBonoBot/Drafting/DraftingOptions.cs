@@ -24,7 +24,7 @@ public sealed class DraftingOptions
     /// <summary>Offline (default, no network), OpenAI, AzureOpenAI or OpenAICompatible.</summary>
     public DraftingProvider Provider { get; set; } = DraftingProvider.Offline;
 
-    /// <summary>Base URL: https://RESOURCE.openai.azure.com/openai/v1/ for Azure, http://HOST:11434/v1 for Ollama; empty for api.openai.com.</summary>
+    /// <summary>Base URL: https://RESOURCE.openai.azure.com/ for Azure (the resource; a …/openai/v1/ suffix is cut off), http://HOST:11434/v1 for Ollama; empty for api.openai.com.</summary>
     public string? Endpoint { get; set; }
 
     /// <summary>API key. For AzureOpenAI leave empty to use Entra ID (managed identity / Azure.Identity's default chain).</summary>

@@ -42,7 +42,7 @@ public sealed class ModelCaller(DraftingModel model, IOptions<DraftingOptions> o
                 {
                     switch (content)
                     {
-                        case ErrorContent { ErrorCode: OpenAIChatClientAdapter.RefusalCode }:
+                        case ErrorContent { ErrorCode: DraftingChatClient.RefusalCode }:
                             Log.ModelRefused(logger);
                             return new Reply(string.Empty, tokens, FallbackReason.Refused);
                         case UsageContent usage:

@@ -94,6 +94,7 @@ public static class HostingExtensions
         services.AddSingleton<IRouteModule, NeedRoutes>();
         services.AddSingleton<IRouteModule, BriefRoutes>();
         services.AddSingleton<IRouteModule, ManualRoutes>();
+        services.AddSingleton<IRouteModule, Drafting.Feedback.FeedbackRoutes>();
         services.AddSingleton(sp =>
         {
             var router = new Router();

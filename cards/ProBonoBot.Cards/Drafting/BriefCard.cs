@@ -128,6 +128,8 @@ public static class BriefCard
             ])));
         }
 
+        // Anyone who sees a draft may report it as wrong or harmful; the report names the brief, not a version.
+        actions.Add(FeedbackCards.ReportAction(language, new JsonObject { ["brief"] = model.Id }));
         return actions;
     }
 

@@ -10,4 +10,5 @@ public static class DraftingVerbs
     public const string ReturnBrief = "briefReturn";
     public const string CreateManual = "manualCreate";
     public const string ReviseManual = "manualRevise";
+    public const string ReportDraft = "draftReport";
 }

@@ -75,6 +75,7 @@ public static class ManualCards
                 Card.TextInput("instruction", t.InstructionLabel, multiline: true, errorMessage: t.InstructionRequired, maxLength: BriefCard.MaxInstruction, placeholder: t.InstructionPlaceholder),
                 Card.Actions([Card.Execute(t.ButtonRevise, DraftingVerbs.ReviseManual, data)]),
             ])),
+            FeedbackCards.ReportAction(language, new JsonObject { ["manual"] = model.Id }),
         ]);
     }
 }

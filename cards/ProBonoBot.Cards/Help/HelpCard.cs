@@ -3,7 +3,7 @@ using ProBonoBot.Cards.Json;
 
 namespace ProBonoBot.Cards.Help;
 
-/// <summary>The list of commands, answering <c>help</c> / <c>ヘルプ</c>.</summary>
+/// <summary>The list of commands and what the AI does, answering <c>help</c> / <c>ヘルプ</c>.</summary>
 public static class HelpCard
 {
     public static JsonObject Build(Language language, bool inChannel)
@@ -14,6 +14,8 @@ public static class HelpCard
             Card.Title(text.HelpTitle),
             Card.Text(text.HelpIntro),
             Card.Facts(text.HelpCommands.Select(c => (c.Command, c.Description))),
+            Card.Heading(text.HelpAiTitle),
+            Card.Text(string.Join("\n", text.HelpAiLines.Select(l => "- " + l))),
         };
         if (inChannel)
         {

@@ -132,6 +132,27 @@ public sealed class ManualAndProviderFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Manual_ModelDrafted_FinalMessageHasFeedbackButtonsAndMembersCanReportIt()
+    {
+        // Issue 11: feedback buttons on the manual's final message; its Report a problem is open to the project's members.
+        var number = await CreateProjectAsync();
+        _stub.Default = new StubReply(StubMode.Content, "# Manual\n\n## Roles\n- a\n\n## Communication\n- b\n\n## Meetings\n- c\n");
+        await _bot.PostAsync(Activities.Submit(Url, new JsonObject { ["verb"] = "manualCreate", ["project"] = number, ["kind"] = "operational" }, fromAad: MemberAad, conversationId: "a:member"));
+
+        var final = await NextAsync(r => StreamType(r) == "final", 30);
+        Assert.Equal("default", (string?)final.Json!["channelData"]!["feedbackLoop"]!["type"]);
+        Assert.All(_bot.Connector.Activities.Where(r => StreamType(r) is "informative" or "streaming"), u => Assert.Null(u.Json!["channelData"]?["feedbackLoop"]));
+
+        var manualId = await _bot.Db.ReadAsync(c => c.ExecuteScalarAsync<long>("SELECT id FROM manuals"), default);
+        await _bot.PostAsync(Activities.Submit(Url, new JsonObject { ["verb"] = "draftReport", ["manual"] = manualId, ["reportCategory"] = "private" }, fromAad: MemberAad, conversationId: "a:member"));
+        await _bot.PostAsync(Activities.Submit(Url, new JsonObject { ["verb"] = "draftReport", ["manual"] = manualId, ["reportCategory"] = "private" }, fromAad: "aad-stranger", conversationId: "a:stranger"));
+
+        await NextAsync(r => ((string?)r.Json?["text"])?.StartsWith("I can no longer find that draft", StringComparison.Ordinal) == true);
+        var reports = (await _bot.Db.ReadAsync(c => c.QueryAsync<(string Kind, string Subject, string Person)>("SELECT kind, subject_kind, person_aad FROM draft_feedback"), default)).ToList();
+        Assert.Equal([("report", "manual", MemberAad)], reports);
+    }
+
+    [Fact]
     public async Task Manual_Revision_NewVersionUsesPreviousAndInstruction()
     {
         var number = await CreateProjectAsync();

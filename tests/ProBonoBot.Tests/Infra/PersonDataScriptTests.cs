@@ -40,6 +40,9 @@ public sealed class PersonDataScriptTests(DatabaseFixture databases)
         await new ConversationStore(db, TimeProvider.System).RefreshAsync(new ConversationReference("a:yui", "personal", "https://smba.trafficmanager.net/teams/",
             "msteams", "t", "28:bot", "29:yui", Aad, "Yui Nakamura", null, null, null, null, "ja-JP"), default);
         await new UserSettingsStore(db, TimeProvider.System).SetLanguageAsync(Aad, Cards.Language.Japanese, default);
+        var feedback = new ProBonoBot.Drafting.Feedback.FeedbackStore(db, TimeProvider.System);
+        await feedback.AddAsync("dislike", new ProBonoBot.Drafting.Feedback.DraftRef("brief", 1), null, "Too vague", Aad, "Yui Nakamura", "k1", default);
+        await feedback.AddAsync("like", new ProBonoBot.Drafting.Feedback.DraftRef("brief", 1), null, null, "aad-other", "Other", "k2", default);
         return (db, connection);
     }
 
@@ -73,6 +76,7 @@ public sealed class PersonDataScriptTests(DatabaseFixture databases)
         Assert.Equal("ja", (string?)json["settings"]![0]!["language"]);
         Assert.Equal("a:yui", (string?)json["conversations"]![0]!["conversationId"]);
         Assert.Single(json["signUps"]!.AsArray());
+        Assert.Equal("Too vague", (string?)Assert.Single(json["draftFeedback"]!.AsArray())!["comment"]);
     }
 
     [Fact]
@@ -89,5 +93,7 @@ public sealed class PersonDataScriptTests(DatabaseFixture databases)
         Assert.Equal(0, await db.ReadAsync(c => c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM user_settings WHERE aad_object_id = @Aad", new { Aad }), default));
         Assert.Equal(2, await db.ReadAsync(c => c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM signups"), default));
         Assert.Equal(1, await db.ReadAsync(c => c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM signups WHERE user_aad = 'aad-other'"), default));
+        Assert.Equal(0, await db.ReadAsync(c => c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM draft_feedback WHERE person_aad = @Aad", new { Aad }), default));
+        Assert.Equal(1, await db.ReadAsync(c => c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM draft_feedback"), default));
     }
 }
