@@ -29,6 +29,8 @@ public sealed class UiText
     public required IReadOnlyList<CommandHelp> HelpCommands { get; init; }
     public required string HelpChannelNote { get; init; }
     public required string NotUnderstood { get; init; }
+    public required string NotUnderstoodNeedHint { get; init; }
+    public required string NothingToCancel { get; init; }
     public required string LanguageChanged { get; init; }
     public required string SomethingWentWrong { get; init; }
     public required string TooManyMessages { get; init; }

@@ -10,4 +10,6 @@ public static class DraftingVerbs
     public const string ReturnBrief = "briefReturn";
     public const string CreateManual = "manualCreate";
     public const string ReviseManual = "manualRevise";
+    public const string ProposeYes = "needProposeYes";
+    public const string ProposeNo = "needProposeNo";
 }
