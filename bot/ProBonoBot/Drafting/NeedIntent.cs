@@ -29,8 +29,8 @@ public enum NeedIntentKind
 /// a greeting +1; thanks +2; speaking as a member offering help ("I'd love to help out", 参加したい, 手伝いたい) +3; club
 /// business (meeting, the pro bono club, 勉強会, ミーティング) +2; first-person small talk ("I'm", "I was wondering") +1.</item>
 /// <item>No organisation word and no request phrase → NotNeed (a deliverable word alone is chat about a project).
-/// Need − chat ≥ 4 with no question, offer or club talk and chat ≤ 2 → Need. Otherwise need ≥ 3 and need − chat ≥ 1 → Ask.
-/// Everything else → NotNeed.</item>
+/// A request phrase and need − chat ≥ 4, with no question, offer or club talk and chat ≤ 2 → Need. Otherwise need ≥ 3
+/// and need − chat ≥ 1 → Ask, unless the text asks a question and requests nothing. Everything else → NotNeed.</item>
 /// </list>
 /// </summary>
 public static partial class NeedIntent
@@ -59,12 +59,14 @@ public static partial class NeedIntent
 
         var need = signals.Need;
         var chat = signals.Chat;
-        if (need - chat >= 4 && chat <= 2 && signals.Questions == 0 && !signals.Offer && !signals.ClubTalk)
+        if (signals.Request > 0 && need - chat >= 4 && chat <= 2 && signals.Questions == 0 && !signals.Offer && !signals.ClubTalk)
         {
             return NeedIntentKind.Need;
         }
 
-        return need >= 3 && need - chat >= 1 ? NeedIntentKind.Ask : NeedIntentKind.NotNeed;
+        // A question about an organisation or a deliverable, with nothing asked for, is chat.
+        var asksForSomething = signals.Request > 0 || signals.Questions == 0;
+        return asksForSomething && need >= 3 && need - chat >= 1 ? NeedIntentKind.Ask : NeedIntentKind.NotNeed;
     }
 
     /// <summary>NFKC (full-width letters, digits and ？ become ASCII), lower case, whitespace collapsed.</summary>
