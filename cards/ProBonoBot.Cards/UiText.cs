@@ -31,6 +31,8 @@ public sealed class UiText
     public required string HelpAiTitle { get; init; }
     public required IReadOnlyList<string> HelpAiLines { get; init; }
     public required string NotUnderstood { get; init; }
+    public required string NotUnderstoodNeedHint { get; init; }
+    public required string NothingToCancel { get; init; }
     public required string LanguageChanged { get; init; }
     public required string SomethingWentWrong { get; init; }
     public required string TooManyMessages { get; init; }

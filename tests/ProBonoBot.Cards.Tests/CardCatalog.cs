@@ -34,6 +34,8 @@ public static class CardCatalog
         ["brief.ja"] = () => BriefCard.Build(Language.Japanese, new BriefCardModel(7, 2, BriefStatus.Draft, Brief(japanese: true), "森 愛子", "AIモデルを使えなかったため（応答に時間がかかりすぎました）、AIなしで下書きしました。", true), BriefViewer.Author),
         ["brief-review.ja"] = () => BriefCard.Build(Language.Japanese, new BriefCardModel(7, 2, BriefStatus.Sent, Brief(japanese: true), "森 愛子", "AIモデル（gpt-4.1-mini）で下書きしました。", false), BriefViewer.Leader, "森 愛子さんからブリーフの確認依頼です"),
         ["brief-approved.en"] = () => BriefCard.Build(Language.English, new BriefCardModel(7, 1, BriefStatus.Approved, Brief(japanese: false), "Aiko Mori", "Drafted with an AI model (gpt-4.1-mini).", false, 12), BriefViewer.ReadOnly, "Approved: draft project #12 exists now."),
+        ["propose-brief.en"] = () => ProposeCard.Build(Language.English, 4),
+        ["propose-brief.ja"] = () => ProposeCard.Build(Language.Japanese, 4),
         ["manual-choose.en"] = () => ManualCards.Choose(Language.English, [new ManualProjectChoice(3, "Reclaimed wood tracking"), new ManualProjectChoice(4, "Market website")]),
         ["manual-choose.ja"] = () => ManualCards.Choose(Language.Japanese, [new ManualProjectChoice(3, "古材トレーサビリティ")]),
         ["manual.en"] = () => ManualCards.Build(Language.English, new ManualCardModel(5, 4, "Market website", ManualKind.Operational, 2, Manual(), "Drafted without an AI model.", false,

@@ -14,7 +14,25 @@ public sealed record NeedRow
     public string NeedText { get; init; } = string.Empty;
     public string Answers { get; init; } = "{}";
     public string Pending { get; init; } = string.Empty;
+
+    /// <summary>One of <see cref="NeedStatus"/>.</summary>
     public long Status { get; init; }
+}
+
+/// <summary>The <c>needs.status</c> values.</summary>
+public static class NeedStatus
+{
+    /// <summary>Questions are being asked (the first of <c>pending</c> is open).</summary>
+    public const long Asking = 0;
+
+    /// <summary>All answered: a brief is queued or drafted.</summary>
+    public const long Submitted = 1;
+
+    /// <summary>Cancelled, declined, or replaced by a newer need.</summary>
+    public const long Cancelled = 2;
+
+    /// <summary>Waiting for "Yes, draft a brief" / "No" (the message might be a need).</summary>
+    public const long Proposed = 3;
 }
 
 /// <summary>A stored brief (the JSON is a <see cref="ProjectBrief"/>).</summary>

@@ -28,8 +28,9 @@ public sealed class DraftingStore(Db db, TimeProvider time, Microsoft.Extensions
             return long.Parse(earlier, CultureInfo.InvariantCulture);
         }
 
-        // A new need replaces any question still open for the same person.
+        // A new need replaces any question still open for the same person; a proposal never agreed to is not kept.
         await c.ExecuteAsync("UPDATE needs SET status = 2, updated_at = @now WHERE author_aad = @AuthorAad AND status = 0", new { need.AuthorAad, now }, tx).ConfigureAwait(false);
+        await c.ExecuteAsync("UPDATE needs SET status = 2, need_text = '', updated_at = @now WHERE author_aad = @AuthorAad AND status = 3", new { need.AuthorAad, now }, tx);
         var id = await c.ExecuteScalarAsync<long>(
             """
             INSERT INTO needs (author_aad, author_name, conversation_id, service_url, language, need_text, answers, pending, status, created_at, updated_at)
@@ -42,6 +43,22 @@ public sealed class DraftingStore(Db db, TimeProvider time, Microsoft.Extensions
 
     public Task<NeedRow?> OpenNeedAsync(string aad, CancellationToken ct) =>
         db.ReadAsync(c => c.QuerySingleOrDefaultAsync<NeedRow?>($"SELECT {NeedColumns} FROM needs WHERE author_aad = @aad AND status = 0 ORDER BY id DESC LIMIT 1", new { aad }), ct);
+
+    /// <summary>The person's latest need still waiting for them: questions being asked (0) or a proposal to answer (3).</summary>
+    public Task<NeedRow?> WaitingNeedAsync(string aad, CancellationToken ct) =>
+        db.ReadAsync(c => c.QuerySingleOrDefaultAsync<NeedRow?>($"SELECT {NeedColumns} FROM needs WHERE author_aad = @aad AND status IN (0, 3) ORDER BY id DESC LIMIT 1", new { aad }), ct);
+
+    /// <summary>"Yes, draft a brief": the proposal becomes a need with its questions; false when it was no longer a proposal (a double click).</summary>
+    public Task<bool> AcceptProposalAsync(long id, string aad, string pending, long status, CancellationToken ct) => db.WriteAsync(async c =>
+        await c.ExecuteAsync(
+            "UPDATE needs SET pending = @pending, status = @status, updated_at = @now WHERE id = @id AND author_aad = @aad AND status = 3",
+            new { id, aad, pending, status, now = time.GetUtcNow() }) == 1, ct);
+
+    /// <summary>Cancel or "No": the need is closed and its text and answers are not kept; false when it was no longer in <paramref name="expectedStatus"/>.</summary>
+    public Task<bool> DropNeedAsync(long id, long expectedStatus, CancellationToken ct) => db.WriteAsync(async c =>
+        await c.ExecuteAsync(
+            "UPDATE needs SET status = 2, need_text = '', answers = '{}', pending = '', updated_at = @now WHERE id = @id AND status = @expectedStatus",
+            new { id, expectedStatus, now = time.GetUtcNow() }) == 1, ct);
 
     public Task<NeedRow?> NeedAsync(long id, CancellationToken ct) =>
         db.ReadAsync(c => c.QuerySingleOrDefaultAsync<NeedRow?>($"SELECT {NeedColumns} FROM needs WHERE id = @id", new { id }), ct);

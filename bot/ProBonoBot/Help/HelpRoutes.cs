@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using ProBonoBot.Cards;
 using ProBonoBot.Cards.Help;
 using ProBonoBot.Cards.Json;
+using ProBonoBot.Conversations;
 using ProBonoBot.Hosting;
 using ProBonoBot.People;
 using ProBonoBot.Protocol.Activities;
@@ -9,13 +10,16 @@ using ProBonoBot.Protocol.Routing;
 
 namespace ProBonoBot.Help;
 
-/// <summary><c>help</c> / <c>ヘルプ</c>, the welcome card's help button, and the answer to anything not understood.</summary>
-public sealed partial class HelpRoutes(LanguageResolver languages) : IRouteModule
+/// <summary>
+/// <c>help</c> / <c>ヘルプ</c>, the welcome card's help button, and the answer to anything not understood. Typed inside a
+/// flow (a need being described, a sign-up), <c>help</c> explains that flow instead of showing the general card.
+/// </summary>
+public sealed partial class HelpRoutes(LanguageResolver languages, ConversationFlows flows) : IRouteModule
 {
     public void Register(Router router)
     {
         ArgumentNullException.ThrowIfNull(router);
-        router.OnMessage("help", HelpPattern(), SendHelpAsync);
+        router.OnMessage("help", HelpPattern(), TypedHelpAsync);
         router.OnCardAction(Verbs.Help, async (turn, ct) =>
         {
             await SendHelpAsync(turn, ct).ConfigureAwait(false);
@@ -28,6 +32,19 @@ public sealed partial class HelpRoutes(LanguageResolver languages) : IRouteModul
         });
     }
 
+    private async Task TypedHelpAsync(TurnContext turn, CancellationToken ct)
+    {
+        var language = await languages.ResolveAsync(turn, ct);
+        var open = await flows.OpenAsync(turn, language, ct);
+        if (open.Count > 0)
+        {
+            await turn.SendAsync(new Activity { Text = string.Join("\n\n", open.Select(f => f.Help)) }, ct);
+            return;
+        }
+
+        await SendHelpAsync(turn, ct);
+    }
+
     private async Task SendHelpAsync(TurnContext turn, CancellationToken ct)
     {
         var language = await languages.ResolveAsync(turn, ct).ConfigureAwait(false);
@@ -35,6 +52,6 @@ public sealed partial class HelpRoutes(LanguageResolver languages) : IRouteModul
         await turn.SendCardAsync(HelpCard.Build(language, inChannel), ct).ConfigureAwait(false);
     }
 
-    [GeneratedRegex(@"^(help|\?|？|ヘルプ|へるぷ|使い方|つかいかた|何ができる[?？]?)[。.!！]?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex(@"^(help|ｈｅｌｐ|\?|？|ヘルプ|へるぷ|ﾍﾙﾌﾟ|使い方|つかいかた|何ができる[?？]?)[。.!！]?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 200)]
     private static partial Regex HelpPattern();
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using ProBonoBot.Broadcasts;
 using ProBonoBot.Club;
 using ProBonoBot.Confirmations;
+using ProBonoBot.Conversations;
 using ProBonoBot.Drafting;
 using ProBonoBot.Help;
 using ProBonoBot.Outbox;
@@ -84,8 +85,13 @@ public static class HostingExtensions
 
         services.AddDrafting(configuration);
 
+        services.AddSingleton<IConversationFlow, SignUpFlow>();
+        services.AddSingleton<IConversationFlow, NeedFlow>();
+        services.AddSingleton<ConversationFlows>();
+
         services.AddSingleton<IRouteModule, InstallRoutes>();
         services.AddSingleton<IRouteModule, HelpRoutes>();
+        services.AddSingleton<IRouteModule, ConversationRoutes>();
         services.AddSingleton<IRouteModule, LanguageRoutes>();
         services.AddSingleton<IRouteModule, ProjectRoutes>();
         services.AddSingleton<IRouteModule, TeamRoutes>();

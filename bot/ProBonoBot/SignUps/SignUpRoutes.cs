@@ -310,14 +310,14 @@ public sealed partial class SignUpRoutes(
         var language = await languages.ResolveAsync(turn, ct).ConfigureAwait(false);
         var s = UiText.For(language).SignUps;
         var typed = Normalize(input);
+        var model = await projects.CardModelAsync(session.ProjectNumber, ct).ConfigureAwait(false);
         if (command == "cancel" || CancelWords.Contains(typed) || (session.Step == SignUpStep.Confirm && NoWords.Contains(typed)))
         {
             await sessions.DeleteAsync(session.UserAad, ct).ConfigureAwait(false);
-            await turn.SayAsync(s.Cancelled, ct).ConfigureAwait(false);
+            await turn.SayAsync(SignUpFlow.Cancelled(language, session.ProjectNumber, model?.Title), ct).ConfigureAwait(false);
             return;
         }
 
-        var model = await projects.CardModelAsync(session.ProjectNumber, ct).ConfigureAwait(false);
         if (model is null)
         {
             await sessions.DeleteAsync(session.UserAad, ct).ConfigureAwait(false);

@@ -23,6 +23,29 @@ public sealed class DraftingTexts
     public required string QuestionDeliverable { get; init; }
     public required string QuestionDeadline { get; init; }
     public required string SkipHint { get; init; }
+    public required string ProposeTitle { get; init; }
+    public required string ProposeText { get; init; }
+    public required string ButtonProposeYes { get; init; }
+    public required string ButtonProposeNo { get; init; }
+    public required string ProposeAccepted { get; init; }
+    public required string ProposeDeclined { get; init; }
+    public required string ProposeAlreadyAccepted { get; init; }
+    public required string ProposeClosed { get; init; }
+    public required string NeedCancelled { get; init; }
+    public required string ProposeCancelled { get; init; }
+    public required string HelpNeedText { get; init; }
+    public required string HelpNeedQuestion { get; init; }
+    public required string HelpPropose { get; init; }
+    public required string AnswerConfused { get; init; }
+    public required string AnswerCommand { get; init; }
+    public required string AnswerNoDate { get; init; }
+    public required string AnswerNotName { get; init; }
+    public required string AnswerExample { get; init; }
+    public required string AnswerSkipOrCancel { get; init; }
+    public required string ExampleNeed { get; init; }
+    public required string ExamplePartner { get; init; }
+    public required string ExampleDeliverable { get; init; }
+    public required string ExampleDeadline { get; init; }
     public required string DraftingBrief { get; init; }
     public required string DraftingManual { get; init; }
     public required string Resumed { get; init; }

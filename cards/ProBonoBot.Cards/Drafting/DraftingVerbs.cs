@@ -11,4 +11,6 @@ public static class DraftingVerbs
     public const string CreateManual = "manualCreate";
     public const string ReviseManual = "manualRevise";
     public const string ReportDraft = "draftReport";
+    public const string ProposeYes = "needProposeYes";
+    public const string ProposeNo = "needProposeNo";
 }

@@ -27,6 +27,10 @@ public sealed class SignUpTexts
     public required string AlreadySignedUp { get; init; }
     public required string Cancelled { get; init; }
     public required string StaleAnswer { get; init; }
+    public required string HelpRole { get; init; }
+    public required string HelpHours { get; init; }
+    public required string HelpNote { get; init; }
+    public required string HelpConfirm { get; init; }
     public required string Withdrawn { get; init; }
     public required string NotSignedUp { get; init; }
     public required string WithdrawConfirmTitle { get; init; }
