@@ -5,11 +5,11 @@ namespace ProBonoBot.Drafting;
 /// <summary>The patterns <see cref="NeedReader"/> reads with (kept apart so the reading logic stays short).</summary>
 internal static partial class NeedReader
 {
-    private const string NameEn = @"(?:(?:Ms|Mr|Mrs|Dr|Prof)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2}";
+    private const string NameEn = @"(?:(?:Ms|Mr|Mrs|Dr|Prof)\.?\s+)?[A-Z][a-z'’]+(?:-[A-Za-z][a-z'’]+)*(?:\s+[A-Z][a-z'’]+(?:-[A-Za-z][a-z'’]+)*){0,2}";
 
-    private const string TitleEn = @"(?:executive\s+|managing\s+|deputy\s+|assistant\s+|vice[- ])?(?:director|chair(?:person|woman|man)?|head\s?teacher|head|manager|co-?ordinator|secretary|president|principal|leader|representative|co-?founder|founder|organi[sz]er|treasurer|owner|caretaker|(?:volunteer|programme|program|project|office|centre|center|site|community|market)\s+(?:coordinator|manager|lead|leader|director|officer))";
+    private const string TitleEn = @"(?:executive\s+|managing\s+|deputy\s+|assistant\s+|vice[- ]|(?:practice|clinic|school|club|office|general|programme|program|project|volunteer|centre|center|site|community|market|head)\s+)?(?:director|chair(?:person|woman|man)?|head\s?teacher|head|manager|co-?ordinator|secretary|president|principal|leader|representative|co-?founder|founder|organi[sz]er|treasurer|owner|caretaker|(?:volunteer|programme|program|project|office|centre|center|site|community|market)\s+(?:coordinator|manager|lead|leader|director|officer))";
 
-    [GeneratedRegex(@"(?<=[。！？!?])|\n+|(?<=[.!?])\s+", RegexOptions.None, 500)]
+    [GeneratedRegex(@"(?<=[。！？!?])|\n+|(?<=[.!?])(?<!\b(?:Inc|Ltd|Co|Mr|Ms|Mrs|Dr|Prof|St|No|etc)\.)\s+", RegexOptions.None, 500)]
     private static partial Regex SentenceBreak();
 
     [GeneratedRegex(@"ignore\s+(?:(?:all|the|any|previous|prior|above|your|these|earlier)\s+)*(?:instructions?|rules|prompts?)|disregard\s+(?:(?:the|all|any|previous|your)\s+)*(?:instructions?|rules)|system prompt|\byou are now\b|\bset the (?:partner|organi[sz]ation|deadline|contact|title)\b|(?:指示|ルール|命令|プロンプト)を無視|(?:以前|前|上)の指示|システムプロンプト|(?:支援先|団体名|パートナー|締め?切り?|担当者?)を.{1,30}?に(?:設定|変更)", RegexOptions.IgnoreCase, 500)]
@@ -126,7 +126,7 @@ internal static partial class NeedReader
     [GeneratedRegex(@"記録|管理|名簿|台帳|連絡先|データ|個人情報|出欠|出席|カルテ|\b(?:register|records?|data|list|contacts?|database|spreadsheet|forms?|files?|details|attendance)\b", RegexOptions.IgnoreCase, 500)]
     private static partial Regex DataCue();
 
-    [GeneratedRegex(@"子ども(?!食堂)|子供(?!食堂)|児童|園児|生徒|保護者|患者|利用者|\b(?:children|child|kids|students|pupils|parents?|patients?)\b", RegexOptions.IgnoreCase, 500)]
+    [GeneratedRegex(@"子ども(?!食堂)|子供(?!食堂)|児童|園児|生徒|保護者|患者|利用者|高齢者|\b(?:children|child|kids|students|pupils|parents?|patients?|elderly|older people)\b", RegexOptions.IgnoreCase, 500)]
     private static partial Regex DataSubject();
 
     [GeneratedRegex(@"個人情報|氏名|住所|電話番号|\bpersonal (?:data|information|details)\b|\b(?:home )?addresses\b|\bphone numbers\b", RegexOptions.IgnoreCase, 500)]

@@ -70,7 +70,7 @@ internal static partial class NeedReader
     private static List<string> PersonalDataOf(IEnumerable<string> sentences, bool japanese)
     {
         var who = new List<string>();
-        foreach (var sentence in sentences.Where(s => DataCue().IsMatch(s)))
+        foreach (var sentence in sentences.Where(s => DataCue().IsMatch(s) || PersonalWords().IsMatch(s)))
         {
             if (PersonalWords().IsMatch(sentence) && !DataSubject().IsMatch(sentence))
             {
@@ -86,6 +86,7 @@ internal static partial class NeedReader
                     "保護者" or "parents" or "parent" => japanese ? "保護者" : "parents",
                     "患者" or "patients" or "patient" => japanese ? "患者" : "patients",
                     "利用者" => japanese ? "利用者" : "service users",
+                    "高齢者" or "elderly" or "older people" => japanese ? "高齢者" : "older people",
                     _ => japanese ? "住民" : "residents",
                 });
             }
@@ -121,6 +122,6 @@ internal static partial class NeedRequirements
     [GeneratedRegex(@"印刷|紙のチラシ|\bprint(?:ed|able)?\b", RegexOptions.IgnoreCase, 500)]
     private static partial Regex Printed();
 
-    [GeneratedRegex(@"多言語|英語版|英語と日本語|日本語と英語|\bbilingual\b|\bmultilingual\b|\bin (?:english|japanese) and (?:english|japanese)\b", RegexOptions.IgnoreCase, 500)]
+    [GeneratedRegex(@"多言語|英語版|英語と日本語|日本語と英語|2言語|2か国語|二か国語|\bbilingual\b|\bmultilingual\b|\bin (?:english|japanese) and (?:english|japanese)\b", RegexOptions.IgnoreCase, 500)]
     private static partial Regex Bilingual();
 }

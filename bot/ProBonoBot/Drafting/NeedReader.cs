@@ -65,7 +65,8 @@ internal static partial class NeedReader
             .Select((c, i) => (Category: c, Index: i, Score: c.Keywords.Count(k => Mentions(lower, k))))
             .Where(c => c.Score > 0)
             .OrderByDescending(c => c.Score).ThenBy(c => c.Index)
-            .Select(c => c.Category).Take(3).ToList();
+            .Select(c => c.Category).ToList();
+        categories = [.. Ranked(categories).Take(3)];
         var (start, deadline) = Dates(text);
         var (count, people) = Counts(text);
         return new NeedFacts(
@@ -108,13 +109,14 @@ internal static partial class NeedReader
             var end = i + keyword.Length;
             if (latin)
             {
-                while (end < text.Length && end - i - keyword.Length < 4 && char.IsLetter(text[end]))
+                // Only Latin letters make a longer word: 「LINEで」 is LINE.
+                while (end < text.Length && end - i - keyword.Length < 4 && char.IsAsciiLetter(text[end]))
                 {
                     end++;
                 }
 
                 var suffix = text[(i + keyword.Length)..end].ToLowerInvariant();
-                var whole = (i == 0 || !char.IsLetterOrDigit(text[i - 1])) && (end >= text.Length || !char.IsLetterOrDigit(text[end]));
+                var whole = (i == 0 || !char.IsAsciiLetterOrDigit(text[i - 1])) && (end >= text.Length || !char.IsAsciiLetterOrDigit(text[end]));
                 if (!whole || suffix is not ("" or "s" or "es" or "ing" or "ed" or "d"))
                 {
                     continue;
@@ -130,6 +132,17 @@ internal static partial class NeedReader
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// A map is a website of its own kind, so it stands for both; translation is what makes another deliverable bilingual,
+    /// so it is the main kind only when nothing else is asked for.
+    /// </summary>
+    private static IEnumerable<NeedCategory> Ranked(List<NeedCategory> categories)
+    {
+        var hasMap = categories.Any(c => c.Key == "map");
+        var kept = categories.Where(c => !(hasMap && c.Key == "website")).ToList();
+        return kept.Where(c => c.Key != "translation" || kept.Count == 1).Concat(kept.Where(c => c.Key == "translation" && kept.Count > 1));
     }
 
     /// <summary>The first date written in <paramref name="text"/> (「3月末」, "March 31"), as written.</summary>

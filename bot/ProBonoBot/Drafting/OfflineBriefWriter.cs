@@ -66,7 +66,7 @@ public static class OfflineBriefWriter
         }
 
         deliverables.AddRange(categories.Take(2).Select(c => L(c.DeliverableJa, c.DeliverableEn)));
-        deliverables.AddRange((facts.Requirements ?? []).Select(r => L(r.Ja, r.En)));
+        deliverables.AddRange((facts.Requirements ?? []).Where(r => r.Key != "bilingual" || !categories.Take(2).Any(c => c.Key == "translation")).Select(r => L(r.Ja, r.En)));
         if (deliverables.Count == 0)
         {
             deliverables.Add(Known(null, "最後に引き渡す成果物は何ですか？", "What exactly should the team hand over?"));
