@@ -23,7 +23,8 @@ public class BriefRevisionCardTests
     {
         var brief = CardCatalog.Brief(japanese: true) with { Revision = new BriefRevision("もっと温かい感じに", [], ["もっと温かい感じに"]) };
 
-        var json = BriefCard.Build(Language.Japanese, new BriefCardModel(1, 2, BriefStatus.Draft, brief, "A", "note", false), BriefViewer.Author).ToJsonString();
+        var json = BriefCard.Build(Language.Japanese, new BriefCardModel(1, 2, BriefStatus.Draft, brief, "A", "note", false), BriefViewer.Author)
+            .ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 
         Assert.Contains("内容は前の版と同じです", json, StringComparison.Ordinal);
         Assert.Contains("指示：もっと温かい感じに", json, StringComparison.Ordinal);

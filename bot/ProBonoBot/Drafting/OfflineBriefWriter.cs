@@ -65,8 +65,9 @@ public static class OfflineBriefWriter
             deliverables.Add(answers.Deliverable.Trim());
         }
 
-        deliverables.AddRange(categories.Take(2).Select(c => L(c.DeliverableJa, c.DeliverableEn)));
-        deliverables.AddRange((facts.Requirements ?? []).Where(r => r.Key != "bilingual" || !categories.Take(2).Any(c => c.Key == "translation")).Select(r => L(r.Ja, r.En)));
+        // Translation beside another deliverable makes that one bilingual (the "bilingual" requirement), not a separate set of documents.
+        deliverables.AddRange(categories.Take(2).Where((c, i) => i == 0 || c.Key != "translation").Select(c => L(c.DeliverableJa, c.DeliverableEn)));
+        deliverables.AddRange((facts.Requirements ?? []).Where(r => r.Key != "bilingual" || main?.Key != "translation").Select(r => L(r.Ja, r.En)));
         if (deliverables.Count == 0)
         {
             deliverables.Add(Known(null, "最後に引き渡す成果物は何ですか？", "What exactly should the team hand over?"));

@@ -105,6 +105,19 @@ internal static partial class OfflineRevision
             }, L("詳しくしました（成功基準・リスク・範囲を追加）", "Made longer: more success criteria, risks and scope"));
         }
 
+        if (TwoPhases().IsMatch(clause))
+        {
+            if (brief.Phases.Count != 3)
+            {
+                return (brief, null);
+            }
+
+            // Build and hand-over become one phase; the kickoff stays on its own.
+            var (build, finish) = (brief.Phases[1], brief.Phases[2]);
+            var merged = new BriefPhase(L("フェーズ2：制作と引き継ぎ", "Phase 2: build and hand over"), $"{build.Goal}{L("。", "; ")}{finish.Goal}", finish.Meeting);
+            return (brief with { Phases = [brief.Phases[0], merged] }, L("フェーズを2つにしました", "Two phases instead of three"));
+        }
+
         var date = NeedReader.FindDate(clause);
         if (date is not null && (DeadlineWord().IsMatch(clause) || StartWord().IsMatch(clause)))
         {
@@ -198,6 +211,9 @@ internal static partial class OfflineRevision
 
     [GeneratedRegex(@"\binstead\b|rather than|\bnot an?\b|\bnot the\b|ではなく|じゃなく|でなく|代わりに|の代わり", RegexOptions.IgnoreCase, 500)]
     private static partial Regex Instead();
+
+    [GeneratedRegex(@"\b(?:two|2)\s+phases\b|フェーズを?\s*(?:2|二)つ|(?:2|二)つのフェーズ|2フェーズ", RegexOptions.IgnoreCase, 500)]
+    private static partial Regex TwoPhases();
 
     [GeneratedRegex(@"\b(?:english|japanese)\b|英語|日本語", RegexOptions.IgnoreCase, 500)]
     private static partial Regex LanguageWord();

@@ -8,6 +8,15 @@ namespace ProBonoBot.Tests.Drafting;
 public sealed class OfflineReaderTests
 {
     [Fact]
+    public void Fixtures_NeedKind_AtLeastThirtyHalfJapanese()
+    {
+        var needs = BriefRubric.Load(OfflineDrafterTests.FixturesFolder()).Where(f => f.Kind == NeedFixture.NeedKind).ToList();
+
+        Assert.True(needs.Count >= 30, $"{needs.Count} need fixtures");
+        Assert.True(needs.Count(f => f.Language == "ja") * 2 >= needs.Count);
+    }
+
+    [Fact]
     public void Read_DeadlineWord_NoLineTool()
     {
         var facts = NeedReader.Read("The deadline is tight and the online form is slow. We use Google Forms and LINEで連絡しています.");

@@ -65,6 +65,16 @@ public sealed class OfflineRevisionTests
     }
 
     [Fact]
+    public void Regenerate_TwoPhasesAddTranslatorInEnglish_AllApplied()
+    {
+        var brief = Regenerate(NeedJa, Language.English, "make it two phases, add a translator, write it in English", previousLanguage: Language.Japanese);
+
+        Assert.Equal(2, brief.Phases.Count);
+        Assert.Contains(brief.Roles, r => r.Name == "Translator");
+        Assert.Empty(brief.Revision!.NotApplied);
+    }
+
+    [Fact]
     public void Regenerate_NothingUnderstood_SameBriefSaysNothingApplied()
     {
         var previous = OfflineBriefWriter.Write(new BriefRequest(Need, NeedAnswers.None, Language.English));
