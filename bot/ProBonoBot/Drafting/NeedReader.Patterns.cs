@@ -27,9 +27,19 @@ internal static partial class NeedReader
     [GeneratedRegex(@"(?<org>(?:NPO法人|特定非営利活動法人|一般社団法人|公益社団法人|一般財団法人|公益財団法人|社会福祉法人|株式会社|有限会社|合同会社)\s*[\p{IsCJKUnifiedIdeographs}\p{IsKatakana}\p{IsHiragana}ー・A-Za-z0-9]{1,20}|[\p{IsCJKUnifiedIdeographs}\p{IsKatakana}ー・A-Za-z0-9]{1,16}(?:株式会社|有限会社|合同会社))", RegexOptions.None, 500)]
     private static partial Regex JapaneseEntity();
 
+    [GeneratedRegex(@"^(?:NPO法人|特定非営利活動法人|一般社団法人|公益社団法人|一般財団法人|公益財団法人|社会福祉法人|株式会社|有限会社|合同会社)\s*", RegexOptions.None, 500)]
+    private static partial Regex EntityPrefix();
+
+    [GeneratedRegex(@"(?:を|が|は|から|として)", RegexOptions.None, 500)]
+    private static partial Regex EntityNameEnd();
+
     // Markets, councils, farmers' groups, food banks, shopping streets, fishery co-ops and welfare councils are partners too.
     [GeneratedRegex(@"(?<org>フードバンク[\p{IsCJKUnifiedIdeographs}\p{IsKatakana}ー]{1,8}|[\p{IsCJKUnifiedIdeographs}\p{IsKatakana}ー・A-Za-z0-9]{1,16}(?:市役所|町役場|村役場|社会福祉協議会|社協|協議会|協会|組合|漁協|農協|商店街|商工会議所|商工会|実行委員会|委員会|自治会|町内会|振興会|センター|高等学校|高校|中学校|小学校|大学|財団|朝市|市場|マルシェ|フードバンク|子ども食堂|工房|書店|病院|診療所|クリニック|保育園|図書館|博物館|グループ|クラブ|NPO))", RegexOptions.None, 500)]
     private static partial Regex JapaneseBody();
+
+    // 「珠洲市の漁協」: a generic body named by its place is the partner, place included.
+    [GeneratedRegex(@"(?<org>[\p{IsCJKUnifiedIdeographs}\p{IsKatakana}ー]{1,8}(?:市|町|村|地区)の(?:漁協|農協|漁業協同組合|農業協同組合|商店街|社協|社会福祉協議会|朝市|商工会|観光協会|自治会|フードバンク))", RegexOptions.None, 500)]
+    private static partial Regex JapaneseLocalBody();
 
     // A city is the partner only when it speaks for itself (「珠洲市として」), never when it is just where things are.
     [GeneratedRegex(@"(?<org>[\p{IsCJKUnifiedIdeographs}\p{IsKatakana}ー]{1,8}(?:市|町|村|県))(?=として|が主催|の職員として)", RegexOptions.None, 500)]
@@ -54,7 +64,7 @@ internal static partial class NeedReader
     [GeneratedRegex(@"(?<t>代表理事|理事長|事務局長|副代表|代表|会長|組合長|施設長|センター長|所長|校長|教頭|園長|館長|店長|店主|室長|課長|係長|部長|主任|コーディネーター)(?:の|である|:|：)?\s*(?<c>[\p{IsCJKUnifiedIdeographs}\p{IsKatakana}ー]{1,4}(?:\s?[\p{IsCJKUnifiedIdeographs}\p{IsKatakana}\p{IsHiragana}ー]{1,4})?)(?<h>さん|様|氏)", RegexOptions.None, 500)]
     private static partial Regex TitledJa();
 
-    [GeneratedRegex(@"(?<=^|[、。\s]|の)(?<c>[\p{IsCJKUnifiedIdeographs}]{1,4}(?:\s?[\p{IsCJKUnifiedIdeographs}]{1,4})?)と申します", RegexOptions.None, 500)]
+    [GeneratedRegex(@"(?<=^|[、。\s]|\p{IsHiragana})(?<c>[\p{IsCJKUnifiedIdeographs}]{1,4}(?:\s?[\p{IsCJKUnifiedIdeographs}]{1,4})?)と申します", RegexOptions.None, 500)]
     private static partial Regex SelfJa();
 
     [GeneratedRegex(@"(?<c>" + NameEn + @"),\s+(?:the|our|its)\s+(?<t>" + TitleEn + @")\b", RegexOptions.None, 500)]
@@ -126,10 +136,10 @@ internal static partial class NeedReader
     [GeneratedRegex(@"記録|管理|名簿|台帳|連絡先|データ|個人情報|出欠|出席|カルテ|\b(?:register|records?|data|list|contacts?|database|spreadsheet|forms?|files?|details|attendance)\b", RegexOptions.IgnoreCase, 500)]
     private static partial Regex DataCue();
 
-    [GeneratedRegex(@"子ども(?!食堂)|子供(?!食堂)|児童|園児|生徒|保護者|患者|利用者|高齢者|\b(?:children|child|kids|students|pupils|parents?|patients?|elderly|older people)\b", RegexOptions.IgnoreCase, 500)]
+    [GeneratedRegex(@"子ども(?!食堂)|子供(?!食堂)|児童|園児|生徒|保護者|患者|利用者|高齢者|参加者|\b(?:children|child|kids|students|pupils|parents?|patients?|elderly|older people|participants)\b", RegexOptions.IgnoreCase, 500)]
     private static partial Regex DataSubject();
 
-    [GeneratedRegex(@"個人情報|氏名|住所|電話番号|\bpersonal (?:data|information|details)\b|\b(?:home )?addresses\b|\bphone numbers\b", RegexOptions.IgnoreCase, 500)]
+    [GeneratedRegex(@"個人情報|氏名|住所|電話番号|名簿|連絡先|メールアドレス|\bcontact details\b|\bemail addresses\b|\bpersonal (?:data|information|details)\b|\b(?:home )?addresses\b|\bphone numbers\b", RegexOptions.IgnoreCase, 500)]
     private static partial Regex PersonalWords();
 
     [GeneratedRegex(@"現地|現場に|訪問|視察|下見|対面|出張|(?<!出)来て|on-site|onsite|on site|in person|in-person|\bvisit(?:s|ed|ing)?\b", RegexOptions.IgnoreCase, 500)]

@@ -87,6 +87,7 @@ internal static partial class NeedReader
                     "患者" or "patients" or "patient" => japanese ? "患者" : "patients",
                     "利用者" => japanese ? "利用者" : "service users",
                     "高齢者" or "elderly" or "older people" => japanese ? "高齢者" : "older people",
+                    "参加者" or "participants" => japanese ? "参加者" : "participants",
                     _ => japanese ? "住民" : "residents",
                 });
             }

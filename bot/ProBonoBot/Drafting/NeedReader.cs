@@ -159,11 +159,18 @@ internal static partial class NeedReader
     /// <summary>The partner's name as written: legal-entity forms first, then bodies; a place only when it speaks for itself.</summary>
     public static string? Organisation(string text)
     {
-        foreach (var pattern in (Regex[])[JapaneseQuoted(), JapaneseEntity(), JapaneseBody(), EnglishBody(), EnglishCityOf(), JapanesePlace()])
+        foreach (var pattern in (Regex[])[JapaneseQuoted(), JapaneseEntity(), JapaneseBody(), JapaneseLocalBody(), EnglishBody(), EnglishCityOf(), JapanesePlace()])
         {
             foreach (Match m in pattern.Matches(text))
             {
-                var name = TrailingParticle().Replace(LeadingFiller().Replace(m.Groups["org"].Value.Trim(), string.Empty), string.Empty).Trim();
+                var name = LeadingFiller().Replace(m.Groups["org"].Value.Trim(), string.Empty);
+                if (pattern == JapaneseEntity() && EntityNameEnd().Match(name, Math.Min(name.Length, EntityPrefixLength(name) + 2)) is { Success: true } stop)
+                {
+                    // 「NPO法人まちの縁側を運営している…」: the name ends at the first particle that is not の.
+                    name = name[..stop.Index];
+                }
+
+                name = TrailingParticle().Replace(name, string.Empty).Trim();
                 if (name.Length >= 2 && !GenericPlaces.Contains(name, StringComparer.Ordinal))
                 {
                     return name;
@@ -173,6 +180,8 @@ internal static partial class NeedReader
 
         return null;
     }
+
+    private static int EntityPrefixLength(string name) => EntityPrefix().Match(name) is { Success: true } p && p.Index == 0 ? p.Length : 0;
 
     private static (string? Start, string? Deadline) Dates(string text)
     {

@@ -30,6 +30,9 @@ public sealed class OfflineReaderTests
     [InlineData("七尾市の東町商店街です。広報を手伝ってほしいです。", "東町商店街")]
     [InlineData("奥能登野菜生産者グループです。注文の管理に困っています。", "奥能登野菜生産者グループ")]
     [InlineData("フードバンク岬では配布会の受付が大変です。", "フードバンク岬")]
+    [InlineData("珠洲市の漁協です。水揚げの記録に困っています。", "珠洲市の漁協")]
+    [InlineData("輪島でNPO法人まちの縁側を運営している浜田と申します。", "NPO法人まちの縁側")]
+    [InlineData("NPO法人あおぞら子ども食堂では寄付者の管理に困っています。", "NPO法人あおぞら子ども食堂")]
     [InlineData("We are the Okunoto Farmers Council, based in Wajima City.", "Okunoto Farmers Council")]
     [InlineData("Westside Food Bank hands out groceries every Saturday.", "Westside Food Bank")]
     public void Read_OrganisationAndPlace_PartnerIsTheOrganisation(string need, string partner)
@@ -61,6 +64,7 @@ public sealed class OfflineReaderTests
     [InlineData("Hi! I'm Ken Ota and I run the Hillside Homework Club.", "Ken Ota")]
     [InlineData("理事長の川口さんが窓口になります。", "川口さん（理事長）")]
     [InlineData("担当は鈴木さんです。", "鈴木さん")]
+    [InlineData("輪島でNPO法人まちの縁側を運営している浜田と申します。", "浜田")]
     public void Read_Contact_FullNameAndTitle(string need, string contact)
     {
         Assert.Equal(contact, NeedReader.Read(need).Contact);
