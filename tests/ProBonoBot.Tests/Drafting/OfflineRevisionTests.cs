@@ -54,6 +54,18 @@ public sealed class OfflineRevisionTests
     }
 
     [Fact]
+    public void Regenerate_JapaneseNotAnAppButRegister_DeliverableChangedAndRoleAdded()
+    {
+        var need = "ひだまり学習会です。ボランティアが子どもの出欠をつけるアプリがほしいです。";
+
+        var brief = Regenerate(need, Language.Japanese, "アプリではなく出欠簿にして翻訳者を追加");
+
+        Assert.StartsWith("出欠・名簿の管理", brief.NeedCategory, StringComparison.Ordinal);
+        Assert.Contains(brief.Roles, r => r.Name == "翻訳者");
+        Assert.Empty(brief.Revision!.NotApplied);
+    }
+
+    [Fact]
     public void Regenerate_InEnglishAndShorter_EnglishBriefShorterLists()
     {
         var brief = Regenerate(NeedJa, Language.English, "in English, shorter", previousLanguage: Language.Japanese);
