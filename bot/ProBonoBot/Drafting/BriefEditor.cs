@@ -29,6 +29,9 @@ public static class BriefEditor
             Start = Text("start", brief.Start),
             Deadline = Text("deadline", brief.Deadline),
             OpenQuestions = Lines("questions", brief.OpenQuestions),
+
+            // An edit by hand supersedes what the last regeneration could not apply.
+            Revision = null,
         };
     }
 

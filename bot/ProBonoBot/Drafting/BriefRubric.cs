@@ -18,7 +18,10 @@ public sealed record NeedFixture(string Id, string Language, string Need, NeedEx
 }
 
 /// <summary>Facts a good brief gets right: null means "not in the need, so it must be left to confirm".</summary>
-public sealed record NeedExpectation(string? Partner = null, string? Deadline = null, IReadOnlyList<string>? Roles = null, string? Category = null, string? Contact = null, int? Hours = null);
+public sealed record NeedExpectation(
+    string? Partner = null, string? Deadline = null, IReadOnlyList<string>? Roles = null, string? Category = null, string? Contact = null, int? Hours = null,
+    string? Beneficiaries = null, int? People = null, string? Duration = null, IReadOnlyList<string>? Tools = null, IReadOnlyList<string>? NotTools = null,
+    bool? PrivacyNote = null, IReadOnlyList<string>? Deliverables = null, IReadOnlyList<string>? ToConfirm = null, IReadOnlyList<string>? NotInBrief = null);
 
 /// <summary>
 /// The drafting rubric: every field present, no partner name or date that is not in the need, the right language,
@@ -102,6 +105,12 @@ public static partial class BriefRubric
             problems.Add($"hours not used: {hours}");
         }
 
+        problems.AddRange(CheckStated(e, brief, marker));
+        if (FirstPerson().IsMatch(brief.Background))
+        {
+            problems.Add("background is not in the third person");
+        }
+
         return problems;
     }
 
@@ -146,6 +155,66 @@ public static partial class BriefRubric
 
     private static readonly HashSet<string> SimpleGeneric = new(StringComparer.Ordinal) { "Teams", "Microsoft", "Phase", "English", "Japanese", "I", "PM", "IT", "AI", "FAQ", "SNS", "NPO", "To", "Confirm" };
 
+    /// <summary>The facts a need states (counts, durations, tools, requirements, personal data) and the ones it must not gain.</summary>
+    private static IEnumerable<string> CheckStated(NeedExpectation e, ProjectBrief brief, string marker)
+    {
+        bool Has(string? text, string part) => Normal(text).Contains(Normal(part), StringComparison.Ordinal);
+        if (e.Beneficiaries is { } served && !Has(brief.Partner.Beneficiaries, served))
+        {
+            yield return $"beneficiaries not found: {served}, got {brief.Partner.Beneficiaries}";
+        }
+
+        if (e.People is { } people && brief.TeamSize != people)
+        {
+            yield return $"headcount not used: {people}, got {brief.TeamSize}";
+        }
+
+        if (e.Duration is { } duration && !Has(brief.Duration, duration))
+        {
+            yield return $"duration not found: {duration}, got {brief.Duration}";
+        }
+
+        foreach (var tool in (e.Tools ?? []).Where(t => !brief.Tools.Any(x => Has(x, t))))
+        {
+            yield return $"tool missing: {tool}";
+        }
+
+        foreach (var tool in (e.NotTools ?? []).Where(t => brief.Tools.Any(x => Has(x, t))))
+        {
+            yield return $"invented tool: {tool}";
+        }
+
+        if (e.PrivacyNote == true && (!brief.Risks.Any(r => PrivacyWords().IsMatch(r)) || !brief.Roles.Any(r => PrivacyWords().IsMatch(r.Skills))))
+        {
+            yield return "no privacy note in risks and role skills";
+        }
+
+        foreach (var item in (e.Deliverables ?? []).Where(d => !brief.Deliverables.Concat(brief.InScope).Any(x => Has(x, d))))
+        {
+            yield return $"requirement dropped: {item}";
+        }
+
+        foreach (var field in e.ToConfirm ?? [])
+        {
+            var value = field switch { "partner" => brief.Partner.Organisation, "contact" => brief.Partner.Contact, "deadline" => brief.Deadline, "start" => brief.Start, "duration" => brief.Duration, _ => marker };
+            if (!value.Contains(marker, StringComparison.Ordinal))
+            {
+                yield return $"{field} should be to confirm, got {value}";
+            }
+        }
+
+        var all = Normal(string.Join('\n', [
+            brief.Title, brief.Partner.Organisation, brief.Partner.Mission, brief.Partner.Beneficiaries, brief.Partner.Contact, brief.NeedCategory,
+            brief.Background, brief.Objective, brief.Impact, .. brief.Deliverables, .. brief.InScope, .. brief.OutOfScope,
+            .. brief.Roles.Select(r => r.Name + " " + r.Skills), brief.TimeCommitment, brief.Duration, brief.Start, brief.Deadline, brief.DeadlineFlexibility,
+            .. brief.Phases.Select(p => p.Name + " " + p.Goal + " " + p.Meeting), brief.MeetingCadence, brief.Communication, brief.WorkMode, .. brief.Tools,
+            brief.Readiness.Owner, brief.Readiness.Maintainer, brief.Readiness.KnowledgeTransfer, .. brief.SuccessCriteria, .. brief.Risks, .. brief.OpenQuestions]));
+        foreach (var text in (e.NotInBrief ?? []).Where(t => all.Contains(Normal(t), StringComparison.Ordinal)))
+        {
+            yield return $"must not appear: {text}";
+        }
+    }
+
     /// <summary>The fixtures in a folder (<c>tests/Fixtures/needs</c>).</summary>
     public static IReadOnlyList<NeedFixture> Load(string folder) =>
         [.. Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal)
@@ -165,6 +234,11 @@ public static partial class BriefRubric
     // A capitalised word after a lower-case word or a comma: a name, not the start of a sentence.
     [GeneratedRegex(@"(?<=[a-z,]\s)([A-Z][A-Za-z]+)", RegexOptions.None, 500)]
     private static partial Regex SimpleCapital();
+    [GeneratedRegex(@"個人情報|personal data|privacy", RegexOptions.IgnoreCase, 500)]
+    private static partial Regex PrivacyWords();
+
+    [GeneratedRegex(@"^(?:hi|hello|hey|dear)\b|\bI(?:'m|’m| am| run)\b|こんにちは|と申します", RegexOptions.IgnoreCase, 500)]
+    private static partial Regex FirstPerson();
 
     [GeneratedRegex(@"\d{4}年度?|\d{1,2}月(?:\d{1,2}日)?|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}|\b(?:january|february|march|april|may|june|july|august|september|october|november|december)(?:\s+\d{1,2})?\b|\b(?:19|20)\d{2}\b", RegexOptions.None, 500)]
     private static partial Regex DateLike();

@@ -23,70 +23,154 @@ internal sealed record NeedFacts(
     int? People,
     bool OnSite,
     bool Remote,
-    IReadOnlyList<string> Tools);
+    IReadOnlyList<string> Tools,
+    string? BeneficiaryCount = null,
+    IReadOnlyList<NeedRequirement>? Requirements = null,
+    IReadOnlyList<string>? PersonalData = null,
+    IReadOnlyList<string>? Visits = null);
 
 /// <summary>Deterministic extraction from a rough need, Japanese and English.</summary>
 internal static partial class NeedReader
 {
-    private static readonly string[] GenericPlaces = ["都市", "本市", "当市", "同市", "各市", "市町", "市町村", "都道府県", "地元企業", "会社", "市場", "朝市"];
+    private static readonly string[] GenericPlaces = ["都市", "本市", "当市", "同市", "各市", "市町", "市町村", "都道府県", "地元企業", "会社", "市場", "朝市", "商店街", "協議会", "組合", "センター", "NPO"];
 
     private static readonly (string Key, string Ja, string En)[] BeneficiaryWords =
     [
-        ("被災者", "被災者", "people affected by the disaster"), ("住民", "住民", "residents"), ("子ども", "子ども", "children"),
+        ("被災者", "被災者", "people affected by the disaster"), ("住民", "住民", "residents"), ("子ども", "子ども", "children"), ("子供", "子ども", "children"),
         ("高齢者", "高齢者", "older people"), ("生徒", "生徒", "students"), ("学生", "学生", "students"), ("市民", "市民", "citizens"),
         ("利用者", "利用者", "users"), ("寄付者", "寄付者", "donors"), ("観光客", "観光客", "visitors"), ("出店者", "出店者", "stall holders"),
-        ("事業者", "事業者", "local businesses"), ("residents", "住民", "residents"), ("survivors", "被災者", "survivors"),
-        ("children", "子ども", "children"), ("students", "生徒・学生", "students"), ("elderly", "高齢者", "older people"),
+        ("事業者", "事業者", "local businesses"), ("患者", "患者", "patients"), ("residents", "住民", "residents"), ("survivors", "被災者", "survivors"),
+        ("children", "子ども", "children"), ("students", "生徒・学生", "students"), ("elderly", "高齢者", "older people"), ("patients", "患者", "patients"),
         ("citizens", "市民", "citizens"), ("donors", "寄付者", "donors"), ("visitors", "来訪者", "visitors"), ("vendors", "出店者", "vendors"),
         ("farmers", "農家", "farmers"), ("families", "家族", "families"), ("volunteers", "ボランティア", "volunteers"),
     ];
 
-    private static readonly string[] ToolNames =
-        ["Excel", "エクセル", "スプレッドシート", "Google Forms", "Googleフォーム", "Google", "Teams", "Zoom", "Slack", "kintone", "Salesforce", "WordPress", "Wix", "LINE", "Instagram", "Facebook", "YouTube", "Notion", "Canva", "Shopify", "Access"];
+    // Latin names are matched as whole words; the ambiguous ones ("LINE", "Access", "Teams") only as written.
+    private static readonly (string Name, bool ExactCase)[] ToolNames =
+    [
+        ("Excel", false), ("エクセル", false), ("スプレッドシート", false), ("Google Forms", false), ("Googleフォーム", false), ("Google", true),
+        ("Teams", true), ("Zoom", false), ("Slack", false), ("kintone", false), ("Salesforce", false), ("WordPress", false), ("Wix", true),
+        ("LINE", true), ("Instagram", false), ("Facebook", false), ("YouTube", false), ("Notion", true), ("Canva", true), ("Shopify", false),
+        ("Microsoft Access", false),
+    ];
 
     public static NeedFacts Read(string need)
     {
-        var text = need.Normalize(NormalizationForm.FormKC);
+        // Sentences that speak to the drafter ("ignore the instructions…") are not part of the need.
+        var sentences = Sentences(need.Normalize(NormalizationForm.FormKC)).Where(s => !Injection().IsMatch(s)).ToList();
+        var text = string.Join('\n', sentences);
         var lower = text.ToLowerInvariant();
         var japanese = Languages.LooksJapanese(text);
-        var sentences = Sentences(text);
         var categories = NeedCategories.All
-            .Select((c, i) => (Category: c, Index: i, Score: c.Keywords.Count(k => lower.Contains(k, StringComparison.Ordinal))))
+            .Select((c, i) => (Category: c, Index: i, Score: c.Keywords.Count(k => Mentions(lower, k))))
             .Where(c => c.Score > 0)
             .OrderByDescending(c => c.Score).ThenBy(c => c.Index)
-            .Select(c => c.Category).Take(3).ToList();
+            .Select(c => c.Category).ToList();
+        categories = [.. Ranked(categories).Take(3)];
         var (start, deadline) = Dates(text);
+        var (count, people) = Counts(text);
         return new NeedFacts(
             japanese,
             sentences,
             Organisation(text),
             Contact(text),
             sentences.FirstOrDefault(s => MissionCue().IsMatch(s)),
-            [.. BeneficiaryWords.Where(b => lower.Contains(b.Key, StringComparison.Ordinal)).Select(b => japanese ? b.Ja : b.En).Distinct()],
+            [.. BeneficiaryWords.Where(b => Mentions(lower, b.Key)).Select(b => japanese ? b.Ja : b.En).Distinct()],
             categories,
             NeedCategories.Disaster.Any(k => lower.Contains(k, StringComparison.Ordinal)),
             start,
             deadline,
             FirmCue().IsMatch(text),
-            Duration().Match(text) is { Success: true } d ? d.Value.Trim() : null,
+            ProjectDuration(text),
             Hours().Match(text) is { Success: true } h && int.TryParse(h.Groups["h"].Value, CultureInfo.InvariantCulture, out var hours) && hours is >= 1 and <= 40 ? hours : null,
-            PeopleCount(text),
+            people ?? PeopleCount(text),
             OnSiteCue().IsMatch(text),
             RemoteCue().IsMatch(text),
-            [.. ToolNames.Where(t => text.Contains(t, StringComparison.OrdinalIgnoreCase)).Where((t, _) => t != "Google" || !text.Contains("Google Forms", StringComparison.OrdinalIgnoreCase))]);
+            [.. ToolNames.Where(t => Mentions(t.ExactCase ? text : lower, t.ExactCase ? t.Name : t.Name.ToLowerInvariant()))
+                .Select(t => t.Name).Where((t, _) => t != "Google" || !text.Contains("Google Forms", StringComparison.OrdinalIgnoreCase))],
+            count,
+            [.. NeedRequirements.All.Where(r => sentences.Any(r.IsIn))],
+            PersonalDataOf(sentences, japanese),
+            [.. sentences.Where(s => OnSiteCue().IsMatch(s))]);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="text"/> mentions <paramref name="keyword"/>: Latin keywords as whole words (plural and
+    /// -ing/-ed forms too), so "deadline" is not "line" and "apply" is not "app"; a mention that is negated
+    /// ("not a mobile app", 「アプリではなく」) does not count.
+    /// </summary>
+    public static bool Mentions(string text, string keyword)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(keyword);
+        var latin = keyword.All(c => c < 0x3000);
+        for (var i = text.IndexOf(keyword, StringComparison.Ordinal); i >= 0; i = text.IndexOf(keyword, i + 1, StringComparison.Ordinal))
+        {
+            var end = i + keyword.Length;
+            if (latin)
+            {
+                // Only Latin letters make a longer word: 「LINEで」 is LINE.
+                while (end < text.Length && end - i - keyword.Length < 4 && char.IsAsciiLetter(text[end]))
+                {
+                    end++;
+                }
+
+                var suffix = text[(i + keyword.Length)..end].ToLowerInvariant();
+                var whole = (i == 0 || !char.IsAsciiLetterOrDigit(text[i - 1])) && (end >= text.Length || !char.IsAsciiLetterOrDigit(text[end]));
+                if (!whole || suffix is not ("" or "s" or "es" or "ing" or "ed" or "d"))
+                {
+                    continue;
+                }
+            }
+
+            var before = text[Math.Max(0, i - 24)..i];
+            var after = text[end..Math.Min(text.Length, end + 8)];
+            if (!NegatedBefore().IsMatch(before) && !NegatedAfter().IsMatch(after))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A map is a website of its own kind, so it stands for both; translation is what makes another deliverable bilingual,
+    /// so it is the main kind only when nothing else is asked for.
+    /// </summary>
+    private static IEnumerable<NeedCategory> Ranked(List<NeedCategory> categories)
+    {
+        var hasMap = categories.Any(c => c.Key == "map");
+        var kept = categories.Where(c => !(hasMap && c.Key == "website")).ToList();
+        return kept.Where(c => c.Key != "translation" || kept.Count == 1).Concat(kept.Where(c => c.Key == "translation" && kept.Count > 1));
+    }
+
+    /// <summary>The first date written in <paramref name="text"/> (「3月末」, "March 31"), as written.</summary>
+    public static string? FindDate(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var normal = text.Normalize(NormalizationForm.FormKC);
+        return DateJa().Matches(normal).Concat(DateEn().Matches(normal)).OrderBy(m => m.Index).FirstOrDefault()?.Value.Trim();
     }
 
     private static List<string> Sentences(string text) =>
         [.. SentenceBreak().Split(text).Select(s => s.Trim()).Where(s => s.Length > 1)];
 
-    /// <summary>The partner's name as written: legal-entity forms first, then bodies, then places.</summary>
+    /// <summary>The partner's name as written: legal-entity forms first, then bodies; a place only when it speaks for itself.</summary>
     public static string? Organisation(string text)
     {
-        foreach (var pattern in (Regex[])[JapaneseEntity(), JapaneseBody(), EnglishBody(), EnglishCityOf(), JapanesePlace()])
+        foreach (var pattern in (Regex[])[JapaneseQuoted(), JapaneseEntity(), JapaneseBody(), JapaneseLocalBody(), EnglishBody(), EnglishCityOf(), JapanesePlace()])
         {
             foreach (Match m in pattern.Matches(text))
             {
-                var name = TrailingParticle().Replace(LeadingFiller().Replace(m.Groups["org"].Value.Trim(), string.Empty), string.Empty).Trim();
+                var name = LeadingFiller().Replace(m.Groups["org"].Value.Trim(), string.Empty);
+                if (pattern == JapaneseEntity() && EntityNameEnd().Match(name, Math.Min(name.Length, EntityPrefixLength(name) + 2)) is { Success: true } stop)
+                {
+                    // 「NPO法人まちの縁側を運営している…」: the name ends at the first particle that is not の.
+                    name = name[..stop.Index];
+                }
+
+                name = TrailingParticle().Replace(name, string.Empty).Trim();
                 if (name.Length >= 2 && !GenericPlaces.Contains(name, StringComparer.Ordinal))
                 {
                     return name;
@@ -97,10 +181,7 @@ internal static partial class NeedReader
         return null;
     }
 
-    private static string? Contact(string text) =>
-        ContactJa().Match(text) is { Success: true } ja ? ja.Groups["c"].Value + ja.Groups["h"].Value
-        : ContactEn().Match(text) is { Success: true } en ? en.Groups["c"].Value.Trim()
-        : null;
+    private static int EntityPrefixLength(string name) => EntityPrefix().Match(name) is { Success: true } p && p.Index == 0 ? p.Length : 0;
 
     private static (string? Start, string? Deadline) Dates(string text)
     {
@@ -109,14 +190,14 @@ internal static partial class NeedReader
         foreach (Match m in DateJa().Matches(text).Concat(DateEn().Matches(text)).OrderBy(m => m.Index))
         {
             var value = m.Value.Trim();
-            var after = text.Substring(m.Index + m.Length, Math.Min(8, text.Length - m.Index - m.Length));
-            var before = text.Substring(Math.Max(0, m.Index - 14), Math.Min(14, m.Index));
+            var after = text.Substring(m.Index + m.Length, Math.Min(12, text.Length - m.Index - m.Length));
+            var before = text.Substring(Math.Max(0, m.Index - 40), Math.Min(40, m.Index));
             all.Add(value);
             if (start is null && (StartCueAfter().IsMatch(after) || StartCueBefore().IsMatch(before)))
             {
                 start = value;
             }
-            else if (deadline is null && (DeadlineCueAfter().IsMatch(after) || DeadlineCueBefore().IsMatch(before)))
+            else if (deadline is null && (DeadlineCueAfter().IsMatch(after) || DeadlineCueBefore().IsMatch(before) || InherentDeadline().IsMatch(value)))
             {
                 deadline = value;
             }
@@ -130,6 +211,27 @@ internal static partial class NeedReader
         return (start, deadline);
     }
 
+    /// <summary>The project's own duration ("within three months", 「3か月程度で」), not an incidental one ("delayed by a week").</summary>
+    private static string? ProjectDuration(string text)
+    {
+        foreach (Match m in Duration().Matches(text))
+        {
+            var before = text[Math.Max(0, m.Index - 30)..m.Index];
+            var after = text.Substring(m.Index + m.Length, Math.Min(16, text.Length - m.Index - m.Length));
+            if (IncidentalBefore().IsMatch(before) || IncidentalAfter().IsMatch(after))
+            {
+                continue;
+            }
+
+            if (ProjectSpanBefore().IsMatch(before) || ProjectSpanAfter().IsMatch(after))
+            {
+                return m.Value.Trim();
+            }
+        }
+
+        return null;
+    }
+
     private static int? PeopleCount(string text)
     {
         var m = People().Match(text);
@@ -138,82 +240,13 @@ internal static partial class NeedReader
             return null;
         }
 
-        var word = m.Groups["p"].Value.ToLowerInvariant();
-        var n = word switch
-        {
-            "two" or "二" => 2, "three" or "三" => 3, "four" or "四" => 4, "five" or "五" => 5, "six" or "六" => 6,
-            _ => int.TryParse(word, CultureInfo.InvariantCulture, out var v) ? v : 0,
-        };
+        var n = Number(m.Groups["p"].Value);
         return n is >= 1 and <= 12 ? n : null;
     }
 
-    [GeneratedRegex(@"(?<=[。！？!?])|\n+|(?<=[.!?])\s+", RegexOptions.None, 500)]
-    private static partial Regex SentenceBreak();
-
-    [GeneratedRegex(@"(?<org>(?:NPO法人|特定非営利活動法人|一般社団法人|公益社団法人|一般財団法人|公益財団法人|社会福祉法人|株式会社|有限会社|合同会社)\s*[\p{IsCJKUnifiedIdeographs}\p{IsKatakana}\p{IsHiragana}ー・A-Za-z0-9]{1,20}|[\p{IsCJKUnifiedIdeographs}\p{IsKatakana}ー・A-Za-z0-9]{1,16}(?:株式会社|有限会社|合同会社))", RegexOptions.None, 500)]
-    private static partial Regex JapaneseEntity();
-
-    [GeneratedRegex(@"(?<org>[\p{IsCJKUnifiedIdeographs}\p{IsKatakana}ー・A-Za-z0-9]{1,16}(?:市役所|町役場|村役場|社会福祉協議会|社協|協議会|協会|組合|商店街|商工会議所|商工会|センター|高等学校|高校|中学校|小学校|大学|財団|朝市|市場|工房|書店|病院|図書館|博物館|NPO))", RegexOptions.None, 500)]
-    private static partial Regex JapaneseBody();
-
-    [GeneratedRegex(@"(?<org>[\p{IsCJKUnifiedIdeographs}\p{IsKatakana}ー]{1,8}(?:市|町|村|県))(?![\p{IsCJKUnifiedIdeographs}])", RegexOptions.None, 500)]
-    private static partial Regex JapanesePlace();
-
-    [GeneratedRegex(@"(?<org>(?:[A-Z][\w'&.-]*\s+){1,5}(?:NPO|Association|Council|City Hall|City|Town|Village|Prefecture|Centre|Center|Foundation|Market|School|University|Cooperative|Co-op|Society|Network|Club|Inc\.?|Ltd\.?|Company|Group|Museum|Library|Hospital|Chamber of Commerce)|NPO\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})(?![\w])", RegexOptions.None, 500)]
-    private static partial Regex EnglishBody();
-
-    [GeneratedRegex(@"(?<org>(?:City|Town|Village) of [A-Z][\w-]+)", RegexOptions.None, 500)]
-    private static partial Regex EnglishCityOf();
-
-    [GeneratedRegex(@"^(?:(?:The|Our|We|A|An|In|At|For|From|With|Hello|Hi|This|That|Since|After|Before|Local)\s+)+", RegexOptions.None, 500)]
-    private static partial Regex LeadingFiller();
-
-    // After a legal-entity prefix, hiragana can be part of the name (あおぞら子ども食堂); the particle that follows is not.
-    [GeneratedRegex(@"(?:では|には|とは|として|から|より|は|が|の|を|に|で|と|も)$", RegexOptions.None, 500)]
-    private static partial Regex TrailingParticle();
-
-    [GeneratedRegex(@"(?:担当|窓口|連絡先)(?:者)?(?:は|:|：)?\s*(?<c>[\p{IsCJKUnifiedIdeographs}\p{IsKatakana}]{1,8})(?<h>さん|様|氏)", RegexOptions.None, 500)]
-    private static partial Regex ContactJa();
-
-    [GeneratedRegex(@"[Cc]ontact(?: person)?(?: is|:| will be)?\s+(?<c>(?:(?:Ms|Mr|Mrs|Dr)\.?\s+)?[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)", RegexOptions.None, 500)]
-    private static partial Regex ContactEn();
-
-    [GeneratedRegex(@"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|末|上旬|中旬|下旬|頃|中)?|\d{4}年度?(?:末|中)?|(?:来年|今年|再来年)度?(?:\d{1,2}月(?:末|中|頃)?|の春|の夏|の秋|の冬|末|中)?|年内|年度内|年度末|\d{1,2}/\d{1,2}", RegexOptions.None, 500)]
-    private static partial Regex DateJa();
-
-    [GeneratedRegex(@"(?:(?:early|mid|late|the end of|end of)\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?|\d{4}-\d{2}-\d{2}|(?:the\s+)?end of (?:the\s+)?(?:year|month|fiscal year|summer|spring|autumn|winter)|next (?:spring|summer|autumn|fall|winter|year|month)", RegexOptions.IgnoreCase, 500)]
-    private static partial Regex DateEn();
-
-    [GeneratedRegex(@"^\s*(?:から|より|開始|スタート|に開始|に始)", RegexOptions.None, 500)]
-    private static partial Regex StartCueAfter();
-
-    [GeneratedRegex(@"(?:start(?:ing|s)?|from|begin(?:ning|s)?|kick ?off)\s*(?:in|on|at)?\s*$", RegexOptions.IgnoreCase, 500)]
-    private static partial Regex StartCueBefore();
-
-    [GeneratedRegex(@"^\s*(?:まで|までに|締切|締め切り|期限|に開催|開催|の開催|に公開|公開|納期|が期限|のシンポジウム|のイベント)", RegexOptions.None, 500)]
-    private static partial Regex DeadlineCueAfter();
-
-    [GeneratedRegex(@"(?:by|before|until|deadline|due|in time for|on|held on|is on|ready for)\s*(?:the\s+)?$", RegexOptions.IgnoreCase, 500)]
-    private static partial Regex DeadlineCueBefore();
-
-    [GeneratedRegex(@"厳守|必ず|動かせない|絶対|fixed|firm|must be ready|cannot move|can't move|hard deadline", RegexOptions.IgnoreCase, 500)]
-    private static partial Regex FirmCue();
-
-    [GeneratedRegex(@"(?:\d+|[一二三四五六])\s*(?:ヶ月|か月|カ月|ヵ月|ケ月|週間|年間)|半年|\b(?:\d+|one|two|three|four|five|six|twelve)[\s-]*(?:months?|weeks?)\b|half a year", RegexOptions.IgnoreCase, 500)]
-    private static partial Regex Duration();
-
-    [GeneratedRegex(@"週\s*(?<h>\d+)\s*時間|(?<h>\d+)\s*時間\s*[/／]\s*週|\b(?<h>\d+)\s*(?:hours?|hrs?|h)\s*(?:a|per|/|each)\s*week", RegexOptions.IgnoreCase, 500)]
-    private static partial Regex Hours();
-
-    [GeneratedRegex(@"(?<p>\d+|[二三四五六])\s*(?:人|名)(?:程度|ほど|くらい|ぐらい)?(?:の|で)?(?:チーム|メンバー|ボランティア|社員|方|協力|手伝)|\b(?<p>\d+|two|three|four|five|six)\s+(?:people|volunteers|members|persons|helpers)\b", RegexOptions.IgnoreCase, 500)]
-    private static partial Regex People();
-
-    [GeneratedRegex(@"現地|現場に|訪問|対面|出張|来て|on-site|onsite|in person|in-person|visit", RegexOptions.IgnoreCase, 500)]
-    private static partial Regex OnSiteCue();
-
-    [GeneratedRegex(@"リモート|オンライン|在宅|remote|online|virtual", RegexOptions.IgnoreCase, 500)]
-    private static partial Regex RemoteCue();
-
-    [GeneratedRegex(@"活動|目指|取り組|運営|支援して|しています|mission|we run|we are a|works to|aims to|our goal", RegexOptions.IgnoreCase, 500)]
-    private static partial Regex MissionCue();
+    private static int Number(string word) => word.ToLowerInvariant() switch
+    {
+        "two" or "二" => 2, "three" or "三" => 3, "four" or "四" => 4, "five" or "五" => 5, "six" or "六" => 6,
+        var w => int.TryParse(w.Replace(",", string.Empty, StringComparison.Ordinal), CultureInfo.InvariantCulture, out var v) ? v : 0,
+    };
 }

@@ -13,6 +13,15 @@ public static class OfflineBriefWriter
     public static ProjectBrief Write(BriefRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        return request.Previous is not null && !string.IsNullOrWhiteSpace(request.Instruction)
+            ? OfflineRevision.Apply(request)
+            : Compose(request, [], []);
+    }
+
+    /// <summary>A fresh brief from the need; <paramref name="wanted"/> and <paramref name="unwanted"/> steer the deliverable (a regeneration's "… instead").</summary>
+    internal static ProjectBrief Compose(BriefRequest request, IReadOnlyList<NeedCategory> wanted, IReadOnlyList<NeedCategory> unwanted)
+    {
+        ArgumentNullException.ThrowIfNull(request);
         var ja = request.Language == Language.Japanese;
         string L(string japanese, string english) => ja ? japanese : english;
         var marker = UiText.For(request.Language).Drafting.ToConfirm;
@@ -34,18 +43,21 @@ public static class OfflineBriefWriter
             Short(answers.Partner) is { } p ? NeedReader.Organisation(p) ?? p : facts.Organisation,
             "支援先の正式な団体名は？", "What is the partner organisation's exact name?");
         var categories = facts.Categories.ToList();
-        if (answers.Deliverable is { Length: > 0 } wanted)
+        if (answers.Deliverable is { Length: > 0 } answered)
         {
-            categories = [.. NeedReader.Read(wanted).Categories.Concat(categories).Distinct().Take(3)];
+            categories = [.. NeedReader.Read(answered).Categories.Concat(categories).Distinct().Take(3)];
         }
+
+        categories = [.. wanted.Concat(categories).Except(unwanted).Distinct().Take(3)];
 
         var main = categories.FirstOrDefault();
         var deadlineFacts = answers.Deadline is { Length: > 0 } d ? NeedReader.Read(d) : null;
         var deadline = Known(deadlineFacts?.Deadline ?? Short(answers.Deadline) ?? facts.Deadline, "締め切りはいつで、どの程度動かせますか？", "What is the deadline, and how flexible is it?");
         var start = Known(facts.Start, "開始時期は？", "When can the project start?");
         var contact = Known(Short(answers.Partner) is { } pc && NeedReader.Read(pc).Contact is { } c ? c : facts.Contact, "支援先の担当者（窓口）は誰ですか？", "Who is the contact person at the partner?");
-        var mission = Known(facts.Mission, "支援先のミッション・活動内容は？", "What is the partner's mission?");
-        var beneficiaries = facts.Beneficiaries.Count > 0 ? string.Join(L("、", ", "), facts.Beneficiaries) : Known(null, "この支援で恩恵を受けるのは誰ですか？", "Who benefits in the end?");
+        var mission = Known(facts.Mission is { } m ? ThirdPerson.Sentence(m) : null, "支援先のミッション・活動内容は？", "What is the partner's mission?");
+        string[] served = [.. new[] { facts.BeneficiaryCount }.OfType<string>(), .. facts.Beneficiaries.Where(b => facts.BeneficiaryCount?.Contains(b, StringComparison.OrdinalIgnoreCase) != true)];
+        var beneficiaries = served.Length > 0 ? string.Join(L("、", ", "), served) : Known(null, "この支援で恩恵を受けるのは誰ですか？", "Who benefits in the end?");
 
         var deliverables = new List<string>();
         if (!string.IsNullOrWhiteSpace(answers.Deliverable))
@@ -53,7 +65,9 @@ public static class OfflineBriefWriter
             deliverables.Add(answers.Deliverable.Trim());
         }
 
-        deliverables.AddRange(categories.Take(2).Select(c => L(c.DeliverableJa, c.DeliverableEn)));
+        // Translation beside another deliverable makes that one bilingual (the "bilingual" requirement), not a separate set of documents.
+        deliverables.AddRange(categories.Take(2).Where((c, i) => i == 0 || c.Key != "translation").Select(c => L(c.DeliverableJa, c.DeliverableEn)));
+        deliverables.AddRange((facts.Requirements ?? []).Where(r => r.Key != "bilingual" || main?.Key != "translation").Select(r => L(r.Ja, r.En)));
         if (deliverables.Count == 0)
         {
             deliverables.Add(Known(null, "最後に引き渡す成果物は何ですか？", "What exactly should the team hand over?"));
@@ -61,12 +75,22 @@ public static class OfflineBriefWriter
 
         deliverables.Add(L("運用マニュアルと引き継ぎ資料", "An operating manual and handover notes"));
 
+        var privacy = facts.PersonalData ?? [];
         var roles = Roles(categories, facts, ja);
-        var teamSize = facts.People ?? roles.Sum(r => r.Seats);
         if (facts.People is { } people && people > roles.Sum(r => r.Seats))
         {
-            roles[1] = roles[1] with { Seats = roles[1].Seats + (people - roles.Sum(r => r.Seats)) };
+            // A stated headcount larger than the roles: the first specialist role takes the extra seats.
+            var at = roles.Count > 1 ? 1 : 0;
+            roles[at] = roles[at] with { Seats = roles[at].Seats + (people - roles.Sum(r => r.Seats)) };
         }
+
+        if (privacy.Count > 0)
+        {
+            var at = roles.Count > 1 ? 1 : 0;
+            roles[at] = roles[at] with { Skills = roles[at].Skills + L("、個人情報の保護", ", data privacy") };
+        }
+
+        var teamSize = roles.Sum(r => r.Seats);
 
         var hours = facts.HoursPerWeek ?? 5;
         if (facts.HoursPerWeek is null)
@@ -93,11 +117,7 @@ public static class OfflineBriefWriter
         var titleCore = main is null ? L("支援プロジェクト", "Pro bono project") : L(main.TitleJa, main.TitleEn);
         var title = organisation == marker ? titleCore : L($"{organisation}：{titleCore}", $"{titleCore} — {organisation}");
 
-        var background = string.Join(ja ? string.Empty : " ", facts.Sentences.Take(4));
-        if (background.Length > 700)
-        {
-            background = background[..700] + "…";
-        }
+        var background = ThirdPerson.Summary(facts.Sentences, organisation == marker ? null : organisation, ja, 4, 700);
 
         var objectiveCore = main is null ? L("支援先の課題を整理し、解決に向けた最初の一歩を形にする", "structure the partner's problem and deliver a first concrete step towards solving it")
             : L($"{main.DeliverableJa}を通じて、支援先の課題を解決する", $"solve the partner's problem through {Lower(main.DeliverableEn)}");
@@ -122,13 +142,14 @@ public static class OfflineBriefWriter
             Language: request.Language.Code(),
             Partner: new PartnerProfile(organisation, mission, beneficiaries, contact),
             NeedCategory: categoryName,
-            Background: background.Length > 0 ? background : marker,
+            Background: background,
             Objective: objective,
             Impact: impact,
             Deliverables: deliverables,
             InScope: [
                 L("現状の業務・課題の聞き取り", "Interviews about how things work today"),
                 .. deliverables.Take(deliverables.Count - 1),
+                .. Question(facts.OnSite, L("現地訪問（ニーズにある訪問。日程と回数は支援先と調整）", "Site visits as the need describes (dates and how many to agree with the partner)")),
                 L("支援先スタッフへの使い方説明", "Showing the partner's staff how to use it"),
             ],
             OutOfScope: [
@@ -162,7 +183,9 @@ public static class OfflineBriefWriter
                 L("支援先の準備が整っていない（担当者・データ・決定者）", "The partner may not be ready (owner, data, decision maker)"),
                 L("範囲が広がりすぎる（スコープクリープ）", "Scope creep"),
                 L("メンバー集めが想定より遅れる", "Staffing may take longer than planned"),
-                .. Question(categories.Any(c => c.Key is "tracking" or "donors"), L("個人情報を含むデータの扱いに注意が必要", "Personal data needs careful handling")),
+                .. Question(privacy.Count > 0, L($"{string.Join("・", privacy)}の個人情報を扱う：集める項目は必要最小限にし、保存場所・見られる人・引き渡し後の削除を最初に支援先と決める",
+                    $"Personal data of {string.Join(", ", privacy)}: collect only what is needed, and agree with the partner where it is kept, who may see it and when it is deleted before any is collected")),
+                .. Question(privacy.Count == 0 && categories.Any(c => c.Key is "tracking" or "donors" or "register"), L("個人情報を含むデータの扱いに注意が必要", "Personal data needs careful handling")),
             ],
             OpenQuestions: questions.Distinct().ToList());
     }
@@ -171,7 +194,9 @@ public static class OfflineBriefWriter
     {
         var hours = facts.HoursPerWeek ?? 5;
         var templates = new List<RoleTemplate> { NeedCategories.ProjectManager };
-        templates.AddRange(categories.SelectMany(c => c.Roles).DistinctBy(r => r.NameEn).Take(4));
+        // The main kind of need brings all its roles, the others their two main ones first: a bilingual map keeps its translator.
+        var others = categories.Skip(1).ToList();
+        templates.AddRange(categories.Take(1).SelectMany(c => c.Roles).Concat(others.SelectMany(c => c.Roles.Take(2))).Concat(others.SelectMany(c => c.Roles.Skip(2))).DistinctBy(r => r.NameEn).Take(4));
         if (templates.Count == 1)
         {
             templates.Add(NeedCategories.Analyst);

@@ -10,7 +10,7 @@ namespace ProBonoBot.Drafting;
 /// The embedded manual writer: the club's standard practice filled in with the project's own facts; unknowns marked to confirm.
 /// The sections are Markdown, so the project's facts (user text) are escaped; the title and headings are plain text.
 /// </summary>
-public static class OfflineManualWriter
+public static partial class OfflineManualWriter
 {
     public static ManualDocument Write(ManualRequest request)
     {
@@ -20,10 +20,21 @@ public static class OfflineManualWriter
         var t = UiText.For(request.Language).Drafting;
         var c = request.Context;
         var marker = t.ToConfirm;
+
+        // Every to-confirm item says what is to be confirmed; a bare 要確認 tells a new member nothing.
+        string Tbc(string japanese, string english) => ja ? $"{marker}（{japanese}）" : $"{marker}: {english}";
         var brief = c.Brief;
-        var roles = Bullets(c.Roles.Select(r => L($"**{Markdown.Escape(r.Name)}**（{r.Seats}名）：{Markdown.Escape(r.Skills ?? marker)}", $"**{Markdown.Escape(r.Name)}** ({r.Seats}): {Markdown.Escape(r.Skills ?? marker)}")));
-        var members = c.Members.Count == 0 ? "- " + L($"確定したメンバーはまだいません（{marker}）", $"No confirmed members yet ({marker})") : Bullets(c.Members.Select(m => $"{Markdown.Escape(m.Name)} — {Markdown.Escape(m.Role)}"));
-        var leader = Markdown.Escape(c.LeaderName ?? marker);
+        var roles = Bullets(c.Roles.Select(r => L($"**{Markdown.Escape(r.Name)}**（{r.Seats}名）：{Markdown.Escape(r.Skills ?? Tbc("必要なスキル", "the skills needed"))}", $"**{Markdown.Escape(r.Name)}** ({r.Seats}): {Markdown.Escape(r.Skills ?? Tbc("必要なスキル", "the skills needed"))}")));
+        var members = c.Members.Count == 0 ? "- " + Tbc("確定したメンバー。まだ誰も確定していません", "the confirmed members; nobody is confirmed yet") : Bullets(c.Members.Select(m => $"{Markdown.Escape(m.Name)} — {Markdown.Escape(m.Role)}"));
+        var leader = Markdown.Escape(c.LeaderName ?? Tbc("リーダーは誰か", "who leads the project"));
+
+        // The partner's contact comes from the brief; our side speaks through the project's leader (no invented "project manager").
+        var ourSide = c.LeaderName is { } ln ? Markdown.Escape(ln) : L("プロジェクトのリーダー", "the project leader");
+        var theirSide = brief is { } pb && !pb.Partner.Contact.Contains(marker, StringComparison.Ordinal) ? Markdown.Escape(pb.Partner.Contact) : null;
+        var contactRule = theirSide is null
+            ? L($"支援先への連絡は{ourSide}が窓口（支援先の担当者：{Tbc("誰が窓口か支援先に確認する", "ask the partner who their contact person is")}）", $"{ourSide} is the single point of contact with the partner (the partner's contact person — {Tbc("誰が窓口か支援先に確認する", "ask the partner who it is")})")
+            : L($"支援先への連絡は{ourSide}が窓口。支援先の担当は{theirSide}", $"{ourSide} is the single point of contact with the partner; the partner's contact person is {theirSide}");
+        var visits = Visits(c, brief, ja, theirSide ?? L("支援先の担当者", "the partner's contact person"));
         var mode = Markdown.Escape(c.WorkMode);
         var meetings = brief is not null ? Markdown.Escape(brief.MeetingCadence) : L("週1回30分のチーム定例（オンライン）。各フェーズの終わりに支援先との会議。", "A 30-minute team meeting every week (online), and a meeting with the partner at the end of each phase.");
         var tools = brief is { Tools.Count: > 0 } ? Markdown.Escape(string.Join(", ", brief.Tools)) : "Microsoft Teams";
@@ -33,13 +44,13 @@ public static class OfflineManualWriter
             new BriefPhase(L("フェーズ2：制作", "Phase 2: build"), L("試作をつくり支援先と試す", "Build a first version and try it with the partner"), L("中間報告会", "Interim review")),
             new BriefPhase(L("フェーズ3：仕上げと引き継ぎ", "Phase 3: finish and hand over"), L("仕上げて引き継ぐ", "Refine and hand over"), L("最終報告会", "Final handover meeting")),
         ];
-        var schedule = $"{Markdown.Escape(c.Start ?? marker)} → {Markdown.Escape(c.End ?? marker)}";
+        var schedule = $"{Markdown.Escape(c.Start ?? Tbc("開始日", "the start date"))} → {Markdown.Escape(c.End ?? Tbc("終了日", "the end date"))}";
         var title = $"{t.ManualName(request.Kind)} — {c.Title}";
         IReadOnlyList<ManualSection> sections = request.Kind switch
         {
             ManualKind.Onboarding => (ManualSection[])
             [
-                new ManualSection(L("プロジェクトの概要", "The project in brief"), $"{Markdown.Escape(c.Summary)}\n\n- {L("支援先", "Partner")}: {Markdown.Escape(c.Partner)}\n- {L("目的", "Objective")}: {Markdown.Escape(c.Objective ?? marker)}\n- {L("成果物", "Deliverables")}: {Markdown.Escape(c.Deliverables ?? marker)}\n- {L("期間", "Dates")}: {schedule}"),
+                new ManualSection(L("プロジェクトの概要", "The project in brief"), $"{Markdown.Escape(c.Summary)}\n\n- {L("支援先", "Partner")}: {Markdown.Escape(c.Partner)}\n- {L("目的", "Objective")}: {Markdown.Escape(c.Objective ?? Tbc("目的", "the objective"))}\n- {L("成果物", "Deliverables")}: {Markdown.Escape(c.Deliverables ?? Tbc("成果物", "the deliverables"))}\n- {L("期間", "Dates")}: {schedule}"),
                 new ManualSection(L("チームと役割", "Who is who"), $"- {L("リーダー", "Leader")}: {leader}\n{members}\n\n{roles}"),
                 new ManualSection(L("最初の1週間", "Your first week"), Checklist(
                     L("リーダーと15分の顔合わせをする", "Meet the leader for 15 minutes"),
@@ -47,10 +58,11 @@ public static class OfflineManualWriter
                     L("概要（ブリーフ）と運用マニュアルを読む", "Read the brief and the operational manual"),
                     L("次の定例に参加し、自己紹介する", "Join the next weekly meeting and introduce yourself"),
                     L("最初の担当タスクをリーダーと決める", "Agree your first task with the leader"))),
-                new ManualSection(L("いまのフェーズ", "Where the project is now"), Bullets(phases.Select(p => $"{p.Name}: {p.Goal}")) + "\n\n" + L($"いまどのフェーズかはリーダーに確認してください（{marker}）。", $"Ask the leader which phase is current ({marker}).")),
+                new ManualSection(L("いまのフェーズ", "Where the project is now"), Bullets(phases.Select(p => $"{p.Name}: {p.Goal}")) + "\n\n" + L("いまどのフェーズかはリーダーに確認してください。", "Ask the leader which phase is current.")),
+                .. visits,
                 new ManualSection(L("知っておくルール", "Rules to know"), Bullets([
                     L($"活動時間の目安は週{c.HoursPerWeek}時間。業務時間との調整は上長と相談する", $"Plan on about {c.HoursPerWeek} h a week; agree with your manager how it fits your work"),
-                    L($"支援先への連絡はリーダー（{leader}）経由", $"Contact with the partner goes through the leader ({leader})"),
+                    contactRule,
                     L("支援先のデータは指定の場所だけに保存し、個人の端末に残さない", "Keep the partner's data only in the agreed place, never on personal devices"),
                 ])),
                 new ManualSection(L("困ったときは", "Whom to ask"), Bullets([L($"進め方・優先順位：{leader}", $"Plans and priorities: {leader}"), L("技術的なこと：同じ役割のメンバー", "Technical questions: members in the same role"), L("クラブ全体のこと：プロボノクラブのリーダー", "Anything about the club: the club leaders")])),
@@ -75,10 +87,11 @@ public static class OfflineManualWriter
                 new ManualSection(L("コミュニケーションのルール", "Communication rules"), Bullets([
                     L($"連絡はプロジェクトのTeamsチャネルで（ツール：{tools}）", $"Talk in the project's Teams channel (tools: {tools})"),
                     L("メンションされたら2営業日以内に返信する", "Reply within two working days when mentioned"),
-                    L($"支援先への連絡はリーダー（{leader}）が窓口", $"The leader ({leader}) is the partner's single point of contact"),
+                    contactRule,
                     L("決まったことはチャネルに1行で残す", "Record every decision in the channel in one line"),
                 ])),
                 new ManualSection(L("会議", "Meetings"), meetings),
+                .. visits,
                 new ManualSection(L("意思決定とエスカレーション", "Decisions and escalation"), Bullets([
                     L("日々の判断：担当メンバー", "Day-to-day choices: the member doing the work"),
                     L($"範囲・スケジュールの変更：{leader}が支援先と合意する", $"Changes to scope or schedule: {leader} agrees them with the partner"),
@@ -104,6 +117,34 @@ public static class OfflineManualWriter
 
         return new ManualDocument(title, sections);
     }
+
+    /// <summary>A site-visit section when the project works on site or its brief describes visits; the brief's own words first.</summary>
+    private static ManualSection[] Visits(ManualContext c, ProjectBrief? brief, bool ja, string contact)
+    {
+        string L(string japanese, string english) => ja ? japanese : english;
+        var described = (brief is null ? [] : SentenceEnd().Split(brief.Background).Concat(brief.InScope))
+            .Select(x => x.Trim()).Where(x => x.Length > 1 && VisitCue().IsMatch(x)).Distinct().Take(3).ToList();
+        var onSite = c.WorkMode is nameof(ProBonoBot.Cards.Projects.WorkMode.Onsite) or nameof(ProBonoBot.Cards.Projects.WorkMode.Hybrid)
+            || (brief is not null && VisitCue().IsMatch(brief.WorkMode));
+        if (described.Count == 0 && !onSite)
+        {
+            return [];
+        }
+
+        return [new ManualSection(L("現地訪問", "Site visits"), Bullets([
+            .. described.Select(Markdown.Escape),
+            L($"訪問の日時と人数は、事前に{contact}と決める", $"Agree the date and who comes with {contact} beforehand"),
+            L("訪問の目的と持ち物を前日までにチャネルで共有する", "Share the purpose of the visit and what to bring in the channel the day before"),
+            L("支援先の方や施設の写真・個人情報は、許可なく撮らない・持ち出さない", "Take no photos or personal data of the partner's people or premises without permission"),
+            L("分かったことは当日中にチャネルに記録する", "Write down what you learned in the channel the same day"),
+        ]))];
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"現地|訪問|視察|下見|出張|on site|on-site|onsite|in person|\bvisit", System.Text.RegularExpressions.RegexOptions.IgnoreCase, 500)]
+    private static partial System.Text.RegularExpressions.Regex VisitCue();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=[。！？.!?])\s*", System.Text.RegularExpressions.RegexOptions.None, 500)]
+    private static partial System.Text.RegularExpressions.Regex SentenceEnd();
 
     private static IEnumerable<string> PhaseSteps(int phase, bool ja) => (phase, ja) switch
     {

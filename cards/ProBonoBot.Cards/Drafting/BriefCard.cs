@@ -51,6 +51,11 @@ public static class BriefCard
         body.Add(Card.Title(string.Format(CultureInfo.InvariantCulture, t.BriefTitle, Markdown.Escape(b.Title))));
         body.Add(Card.Text(string.Format(CultureInfo.InvariantCulture, t.BriefVersion, model.Version, StatusName(t, model.Status), Markdown.Escape(model.AuthorName)), subtle: true));
         body.Add(Card.Text(model.SourceNote, color: model.SourceIsFallback ? "Attention" : null, subtle: !model.SourceIsFallback));
+        if (b.Revision is { } revision)
+        {
+            body.AddRange(Revision(t, revision));
+        }
+
         body.Add(Card.Facts([
             (t.FieldOrganisation, Markdown.Escape(b.Partner.Organisation)),
             (t.FieldCategory, Markdown.Escape(b.NeedCategory)),
@@ -103,6 +108,23 @@ public static class BriefCard
         body.AddRange(Collapsible.Section("questions", t.SectionOpenQuestions, [Card.Text(Collapsible.Bullets(b.OpenQuestions))], open: true));
 
         return Card.Create(body, Actions(language, model, viewer));
+    }
+
+    /// <summary>What the regeneration applied and, plainly, what it could not; "nothing applied" when the version is unchanged.</summary>
+    private static IEnumerable<JsonNode> Revision(DraftingTexts t, BriefRevision revision)
+    {
+        yield return Card.Text(string.Format(CultureInfo.InvariantCulture, t.RevisionInstruction, Markdown.Escape(revision.Instruction)), subtle: true);
+        if (revision.Applied.Count == 0)
+        {
+            yield return Card.Text(t.RevisionNothingApplied, color: "Attention");
+            yield break;
+        }
+
+        yield return Card.Text($"**{Markdown.Escape(t.RevisionApplied)}**\n\n{Collapsible.Bullets(revision.Applied)}");
+        if (revision.NotApplied.Count > 0)
+        {
+            yield return Card.Text($"**{Markdown.Escape(t.RevisionNotApplied)}**\n\n{Collapsible.Bullets(revision.NotApplied)}", color: "Attention");
+        }
     }
 
     private static List<JsonNode> Actions(Language language, BriefCardModel model, BriefViewer viewer)

@@ -121,6 +121,10 @@ public sealed class DraftingTexts
     public required string InstructionLabel { get; init; }
     public required string InstructionPlaceholder { get; init; }
     public required string InstructionRequired { get; init; }
+    public required string RevisionInstruction { get; init; }
+    public required string RevisionApplied { get; init; }
+    public required string RevisionNotApplied { get; init; }
+    public required string RevisionNothingApplied { get; init; }
     public required string FieldRequired { get; init; }
     public required string Saved { get; init; }
     public required string SentToLeaders { get; init; }

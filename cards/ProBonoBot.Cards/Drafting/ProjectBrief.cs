@@ -30,7 +30,11 @@ public sealed record ProjectBrief(
     BriefReadiness Readiness,
     IReadOnlyList<string> SuccessCriteria,
     IReadOnlyList<string> Risks,
-    IReadOnlyList<string> OpenQuestions);
+    IReadOnlyList<string> OpenQuestions,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] BriefRevision? Revision = null);
+
+/// <summary>What a regeneration did with its instruction: what was applied and what was not (the offline drafter cannot do everything).</summary>
+public sealed record BriefRevision(string Instruction, IReadOnlyList<string> Applied, IReadOnlyList<string> NotApplied);
 
 /// <summary>Who the partner is, whom they serve and who speaks for them.</summary>
 public sealed record PartnerProfile(string Organisation, string Mission, string Beneficiaries, string Contact);

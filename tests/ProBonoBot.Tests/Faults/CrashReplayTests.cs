@@ -122,7 +122,8 @@ public sealed partial class CrashReplayTests(DatabaseFixture databases, ITestOut
     public Task Kill9DuringDraftingRequests_EachNeedRecordedOnce(string engine) => RunAsync(engine, new Scenario
     {
         Activities = h => Numbered(n => Activities.Message(h.Connector.ServiceUrl,
-            $"new need The Hope Food Bank (partner {n}) loses track of volunteer shifts; we need a shared shift schedule spreadsheet delivered by 2027-03-31.",
+            // No partner name the reader recognises, so each need gets a clarifying question (the intake step under test), not a drafting job.
+            $"new need Our food bank (partner {n}) loses track of volunteer shifts; we need a shared shift schedule spreadsheet delivered by 2027-03-31.",
             conversationId: UserChat(n), fromAad: UserAad(n), fromId: "29:" + UserAad(n))),
         // A need is answered with more than one message (acknowledgement, brief): a repeat is the same message twice.
         ReplyKey = a => a.Conversation.StartsWith("a:crash-user-", StringComparison.Ordinal) ? a.Conversation : null,
