@@ -29,6 +29,7 @@ for (const provider of ['Offline', 'OpenAICompatible']) {
     let pg;
     let stub;
     let briefCard;
+    let briefVersion = 1;
 
     before(async () => {
       stub = provider === 'Offline' ? null : await startOpenAIStub();
@@ -63,10 +64,30 @@ for (const provider of ['Offline', 'OpenAICompatible']) {
       }
     });
 
+    test('regenerating with an instruction applies it (offline: says what it applied; model: the instruction reaches it)', async () => {
+      const asked = stub?.requests.length ?? 0;
+      await pg.post('/_conversation/v1/invoke', {
+        name: 'adaptiveCard/action',
+        value: { action: { type: 'Action.Execute', verb: 'briefRegenerate', data: { brief: 1, version: 1, instruction: 'Add a translator for the English version of the vendor list' } } },
+        from: { id: 'user-id-0' }, conversation: { id: 'personal-chat-id' }, replyToId: briefCard.messageId,
+      });
+      const revised = await finalCard(pg, m => cardTitle(m)?.startsWith('Project brief') && /version 2|v2|Version 2/.test(cardJson(m)), 30000);
+      briefVersion = 2;
+      briefCard = revised;
+      assert.match(cardJson(revised), /Riverside Farmers Market/, 'the language stays English: "English version" is not "in English"');
+      if (stub) {
+        assert.ok(stub.requests.length > asked, 'the model was asked again');
+        assert.match(JSON.stringify(stub.requests.at(-1).body.messages), /<instruction>\\nAdd a translator/);
+      } else {
+        assert.match(cardJson(revised), /Applied from the instruction/);
+        assert.match(cardJson(revised), /Translator/);
+      }
+    });
+
     test('the author sends the brief to the leaders and the leader approves it into a draft project', async () => {
       await pg.post('/_conversation/v1/invoke', {
         name: 'adaptiveCard/action',
-        value: { action: { type: 'Action.Execute', verb: 'briefSend', data: { brief: 1, version: 1 } } },
+        value: { action: { type: 'Action.Execute', verb: 'briefSend', data: { brief: 1, version: briefVersion } } },
         from: { id: 'user-id-0' }, conversation: { id: 'personal-chat-id' }, replyToId: briefCard.messageId,
       });
       const review = await pg.next('personal-chat-id', m => cardJson(m).includes('briefApprove'), 20000);
@@ -74,7 +95,7 @@ for (const provider of ['Offline', 'OpenAICompatible']) {
 
       await pg.post('/_conversation/v1/invoke', {
         name: 'adaptiveCard/action',
-        value: { action: { type: 'Action.Execute', verb: 'briefApprove', data: { brief: 1, version: 1 } } },
+        value: { action: { type: 'Action.Execute', verb: 'briefApprove', data: { brief: 1, version: briefVersion } } },
         from: { id: 'user-id-0' }, conversation: { id: 'personal-chat-id' }, replyToId: review.messageId,
       });
       await pg.botSent(b => (b.text ?? '').startsWith('Good news'), 20000);

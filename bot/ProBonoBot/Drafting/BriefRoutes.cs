@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using ProBonoBot.Cards;
 using ProBonoBot.Cards.Json;
 using ProBonoBot.Cards.Drafting;
@@ -20,7 +21,7 @@ namespace ProBonoBot.Drafting;
 /// approves (→ a Draft project, never published without a human) or sends it back. Card data only names the
 /// brief and the version shown: who may act comes from the activity, and a stale version changes nothing.
 /// </summary>
-public sealed class BriefRoutes(
+public sealed partial class BriefRoutes(
     DraftingStore store,
     DraftingQueue queue,
     ProjectStore projects,
@@ -233,8 +234,16 @@ public sealed class BriefRoutes(
         return CardActionResult.ReplaceCard(BriefViews.Card(returned, language, BriefViewer.ReadOnly, F(t.ReturnedToAuthor, Markdown.Escape(returned.AuthorName))));
     }
 
+    // Only an explicit request switches the language ("in English", "英語で", "translate into Japanese"); "add an English
+    // version" or "a translator for the English list" asks for content, not for the brief's language.
     private static Language? AsksFor(string instruction) =>
-        instruction.Contains("english", StringComparison.OrdinalIgnoreCase) || instruction.Contains("英語", StringComparison.Ordinal) ? Language.English
-        : instruction.Contains("japanese", StringComparison.OrdinalIgnoreCase) || instruction.Contains("日本語", StringComparison.Ordinal) ? Language.Japanese
+        ToEnglish().IsMatch(instruction) ? Language.English
+        : ToJapanese().IsMatch(instruction) ? Language.Japanese
         : null;
+
+    [GeneratedRegex(@"^\s*english\s*[.!]?\s*$|\b(?:in|into|to)\s+english\b|英語で(?:書|お願い|作|$)|英語に(?:して|翻訳|直)|英訳", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 200)]
+    private static partial Regex ToEnglish();
+
+    [GeneratedRegex(@"^\s*japanese\s*[.!]?\s*$|\b(?:in|into|to)\s+japanese\b|日本語で|日本語に(?:して|翻訳|直)|和訳", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 200)]
+    private static partial Regex ToJapanese();
 }

@@ -145,6 +145,25 @@ public sealed class NeedFlowTests : IAsyncLifetime
         Assert.Contains("Market website v2", json, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Add a translator for the English version of the vendor list", "en", "Translator")]
+    [InlineData("Please write it in Japanese", "ja", "。")]
+    public async Task Regenerate_WithInstruction_NewVersionAppliesItInTheAskedLanguage(string instruction, string language, string expected)
+    {
+        await AuthorSaysAsync(CompleteNeed);
+        await BriefCardAsync();
+
+        var regenerate = new JsonObject { ["verb"] = "briefRegenerate", ["brief"] = 1, ["version"] = 1, ["instruction"] = instruction };
+        await _bot.PostAsync(Activities.Submit(Url, regenerate, conversationId: "a:author", fromAad: AuthorAad, fromId: AuthorId));
+
+        // Version 2 arrives as a second final message; "English version" asks for content, not for the brief's language.
+        await _bot.Connector.WaitForAsync(rs => rs.Count(r => StreamType(r) == "final" && CardOf(r) is not null) >= 2, TimeSpan.FromSeconds(30));
+        var row = await _bot.Db.ReadAsync(c => c.QuerySingleAsync<(long Version, string Language, string Json)>("SELECT version, language, brief_json FROM briefs WHERE id = 1"), default);
+        Assert.Equal(2, row.Version);
+        Assert.Equal(language, row.Language);
+        Assert.Contains(expected, System.Text.RegularExpressions.Regex.Unescape(row.Json), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Needs_OverHourlyLimit_ClearMessageAndNoJob()
     {
