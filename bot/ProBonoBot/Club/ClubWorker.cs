@@ -93,7 +93,7 @@ public sealed class ClubWorker(
             var model = project.ToCard(await projects.CountsAsync(project.Number, ct).ConfigureAwait(false));
             var refresh = (await signUps.LiveForProjectAsync(project.Number, ct).ConfigureAwait(false))
                 .Where(s => s.UserTeamsId is not null).Select(s => s.UserTeamsId!).ToList();
-            var card = AnnouncementCard.Build(project.CardLanguage, model, ViewerState.Nobody, refresh);
+            var card = AnnouncementCard.Build(project.ChannelText, model, ViewerState.Nobody, refresh);
             foreach (var copy in group)
             {
                 if (await UpdateCopyAsync(copy, card, ct).ConfigureAwait(false))

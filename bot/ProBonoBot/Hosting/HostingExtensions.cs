@@ -57,6 +57,7 @@ public static class HostingExtensions
         services.AddSingleton<TurnRunner>();
         services.AddSingleton<TurnLanes>();
         services.AddSingleton<ConversationStore>();
+        services.AddSingleton<TeamChannels>();
         services.AddSingleton<UserSettingsStore>();
         services.AddSingleton<LanguageResolver>();
         services.AddOptions<BroadcastOptions>().Bind(configuration.GetSection(BroadcastOptions.Section))
