@@ -67,7 +67,7 @@ public sealed partial class BroadcastRoutes(
         var (language, project) = await CheckAsync(turn, turn.MatchedNumber(), ct).ConfigureAwait(false);
         if (project is not null)
         {
-            var (people, channels) = await broadcasts.CountAsync(project.Number, resend: false, ct).ConfigureAwait(false);
+            var (people, channels) = await broadcasts.CountAsync(project.Number, resend: false, ct, turn.Activity.From?.AadObjectId).ConfigureAwait(false);
             var preview = AnnouncementCard.Build(language, project.ToCard(await projects.CountsAsync(project.Number, ct).ConfigureAwait(false)), ViewerState.Nobody);
             await personal.SendCardAsync(turn, BroadcastCards.Audience(language, project.Number, project.Title, people, channels, preview), language, ct).ConfigureAwait(false);
         }

@@ -28,7 +28,7 @@ public static class AnnouncementCard
         var body = new List<JsonNode>
         {
             Card.Title(Markdown.Escape(project.Title)),
-            Card.Text(Markdown.Escape(SummaryPreview(project.Summary))),
+            Card.Text(Markdown.Escape(SummaryText.Preview(project.Summary))),
             Facts(t, project, withStatus: project.Status != ProjectStatus.Recruiting),
         };
         if (ClosedNote(t, project.Status) is { } closed)
@@ -84,7 +84,7 @@ public static class AnnouncementCard
 
         body.Add(Card.Container([Card.Text(t.PreviewBanner, weight: "Bolder")], style: "attention"));
         body.Add(Card.Title($"#{project.Number} {Markdown.Escape(project.Title)}"));
-        body.Add(Card.Text(Markdown.Escape(SummaryPreview(project.Summary))));
+        body.Add(Card.Text(Markdown.Escape(SummaryText.Preview(project.Summary))));
         body.Add(Facts(t, project, withStatus: true));
         body.AddRange(Roles(t, project));
         return Card.Create(body,
