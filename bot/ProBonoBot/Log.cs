@@ -53,6 +53,9 @@ internal static partial class Log
     [LoggerMessage(2203, LogLevel.Information, "A posted card of project {Project} is gone (404); it is no longer updated")]
     public static partial void CardCopyGone(ILogger logger, long project);
 
+    [LoggerMessage(2204, LogLevel.Information, "Listing a team's channels failed: {Status} {Code}; the channels known so far are offered")]
+    public static partial void TeamChannelsUnavailable(ILogger logger, int status, string code);
+
     [LoggerMessage(2251, LogLevel.Information, "Private output queued for the 1:1 chat after a busy connector: {Error}")]
     public static partial void PrivateOutputQueued(ILogger logger, string error);
 

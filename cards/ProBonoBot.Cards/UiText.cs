@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
 namespace ProBonoBot.Cards;
@@ -13,6 +14,32 @@ public sealed class UiText
     private static readonly UiText Japanese = Load("ja");
 
     public static UiText For(Language language) => language == Language.Japanese ? Japanese : English;
+
+    /// <summary>
+    /// Both languages in one text, Japanese first: <c>募集中 / Recruiting</c>. For the shared posts of a project whose
+    /// working language is Japanese and English (see <see cref="ForProject"/>).
+    /// </summary>
+    public static UiText Bilingual { get; } = Merge(Japanese, English);
+
+    /// <summary>
+    /// The text of a project's shared posts (channel cards, their updates, the team introduction), by the project's
+    /// language code: <c>en</c> English, <c>ja</c> Japanese, <c>both</c> <see cref="Bilingual"/>. What one person
+    /// reads alone (1:1 chats, their own view of a card) is in that person's language instead.
+    /// </summary>
+    public static UiText ForProject(string? languageCode) => languageCode switch
+    {
+        "en" => English,
+        "both" => Bilingual,
+        _ => Japanese,
+    };
+
+    /// <summary>The languages a project's shared posts are written in, in the order they appear.</summary>
+    public static IReadOnlyList<Language> LanguagesOfProject(string? languageCode) => languageCode switch
+    {
+        "en" => [Language.English],
+        "both" => [Language.Japanese, Language.English],
+        _ => [Language.Japanese],
+    };
 
     public required string BotName { get; init; }
     public required string WelcomeTitle { get; init; }
@@ -42,6 +69,25 @@ public sealed class UiText
     public required Broadcasts.BroadcastTexts Broadcasts { get; init; }
     public required Drafting.DraftingTexts Drafting { get; init; }
     public required Drafting.FeedbackTexts Feedback { get; init; }
+
+    private static UiText Merge(UiText first, UiText second)
+    {
+        var merged = MergeNode(
+            JsonSerializer.SerializeToNode(first, CardsJsonContext.Default.UiText),
+            JsonSerializer.SerializeToNode(second, CardsJsonContext.Default.UiText));
+        return merged.Deserialize(CardsJsonContext.Default.UiText)
+            ?? throw new InvalidOperationException("The bilingual strings could not be built.");
+    }
+
+    // Same placeholders on both sides, so a merged format string takes the same arguments; equal texts stay single.
+    private static JsonNode? MergeNode(JsonNode? a, JsonNode? b) => (a, b) switch
+    {
+        (JsonObject x, JsonObject y) => new JsonObject(x.Select(p => KeyValuePair.Create(p.Key, MergeNode(p.Value, y[p.Key])))),
+        (JsonArray x, JsonArray y) when x.Count == y.Count => new JsonArray([.. x.Select((n, i) => MergeNode(n, y[i]))]),
+        (JsonValue x, JsonValue y) when x.GetValueKind() == JsonValueKind.String && y.GetValueKind() == JsonValueKind.String =>
+            (string)x! == (string)y! ? JsonValue.Create((string)x!) : JsonValue.Create($"{(string)x!} / {(string)y!}"),
+        _ => a?.DeepClone(),
+    };
 
     private static UiText Load(string code)
     {

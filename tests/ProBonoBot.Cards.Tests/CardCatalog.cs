@@ -28,6 +28,10 @@ public static class CardCatalog
         ["announcement.ja"] = () => AnnouncementCard.Build(Language.Japanese, Wood(), ViewerState.Nobody, ["29:user-1"]),
         ["announcement-confirmed.en"] = () => AnnouncementCard.Build(Language.English, Wood(), new ViewerState(ViewerStanding.Confirmed, "Data analyst"), ["29:user-1"]),
         ["announcement-waitlisted.ja"] = () => AnnouncementCard.Build(Language.Japanese, Wood(), new ViewerState(ViewerStanding.Waitlisted, "データ分析", 2), ["29:user-1"]),
+        ["announcement-bilingual.both"] = () => AnnouncementCard.Build(UiText.ForProject("both"), Wood() with { Language = "both" }, ViewerState.Nobody, ["29:user-1"]),
+        ["announcement-long.en"] = () => AnnouncementCard.Build(Language.English, Wood() with { Summary = LongSummary }, ViewerState.Nobody),
+        ["announcement-team-formed.en"] = () => AnnouncementCard.Build(Language.English, Wood() with { Status = ProjectStatus.TeamFormed }, ViewerState.Nobody),
+        ["announcement-cancelled.ja"] = () => AnnouncementCard.Build(Language.Japanese, Wood() with { Status = ProjectStatus.Cancelled }, ViewerState.Nobody),
         ["preview.en"] = () => AnnouncementCard.Preview(Language.English, Wood() with { Status = ProjectStatus.Draft }, "Draft #3 is saved."),
         ["preview.ja"] = () => AnnouncementCard.Preview(Language.Japanese, Wood() with { Status = ProjectStatus.Draft }, "下書き #3 を保存しました。"),
         ["brief.en"] = () => BriefCard.Build(Language.English, new BriefCardModel(7, 1, BriefStatus.Draft, Brief(japanese: false), "Aiko Mori", "Drafted without an AI model: check every \"To confirm\" item before sending it on.", false), BriefViewer.Author),
@@ -49,7 +53,8 @@ public static class CardCatalog
         ["project-form-errors.ja"] = () => ProjectFormCard.Build(Language.Japanese,
             new ProjectFormValues(3, "", "能登の団体", "概要", null, null, "デザイナー | Figma | 99", "100", null, null, "onsite", "輪島", "ja"),
             ["タイトルは必須です。", "役割 1 行目：「役割名 | スキル | 人数」の形で、人数は1〜20にしてください。"]),
-        ["publish.en"] = () => PublishCard.Build(Language.English, 3, "Reclaimed wood tracking", [new ChannelChoice("19:general@thread.tacv2", "Pro Bono Club — General"), new ChannelChoice("19:projects@thread.tacv2", "Pro Bono Club — Projects")]),
+        ["publish.en"] = () => PublishCard.Build(Language.English, 3, "Reclaimed wood tracking", [new ChannelChoice("19:general@thread.tacv2", "Pro Bono Club — General"), new ChannelChoice("19:projects@thread.tacv2", "Pro Bono Club — Projects", Preselected: false)]),
+        ["publish.ja"] = () => PublishCard.Build(Language.Japanese, 3, "古材トレーサビリティ", [new ChannelChoice("19:general@thread.tacv2", "プロボノ部 — 一般"), new ChannelChoice("19:design@thread.tacv2", "プロボノ部 — デザイン", Preselected: false)]),
         ["project-list.en"] = () => ProjectListCard.Build(Language.English, [Wood()], [Wood() with { Number = 4, Title = "Market website", Status = ProjectStatus.Draft }]),
         ["project-list-empty.ja"] = () => ProjectListCard.Build(Language.Japanese, [], []),
         ["applicants.en"] = () => ApplicantsCard.Build(Language.English, Wood(),
@@ -118,6 +123,10 @@ public static class CardCatalog
     ]);
 
     /// <summary>A realistic project: the Noto reclaimed-wood rescue team's tracking need.</summary>
+    /// <summary>A summary far over what a card shows whole (about 2,000 characters).</summary>
+    public static string LongSummary => string.Concat(Enumerable.Repeat(
+        "Beams from demolished homes are tracked on paper and their history gets lost between the yard, the sawmill and the buyer. ", 17)).Trim();
+
     public static ProjectCardModel Wood() => new(
         3, "Reclaimed wood tracking", "Noto reclaimed-wood rescue team",
         "Beams from demolished homes are tracked on paper and their history gets lost. Build a simple way to record where each piece came from.",

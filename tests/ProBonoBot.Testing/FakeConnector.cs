@@ -36,6 +36,12 @@ public sealed class FakeConnector : LoopbackServer
     /// <summary>Members returned by the member APIs.</summary>
     public IList<JsonObject> Members { get; } = [];
 
+    /// <summary>
+    /// Channels of a team besides its General channel, by team id, for <c>GET /v3/teams/{id}/conversations</c>
+    /// (answered as Teams does: the General channel has the team's id and no name).
+    /// </summary>
+    public ConcurrentDictionary<string, IReadOnlyList<(string Id, string Name)>> TeamChannels { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Delay before every answer (to simulate a slow connector).</summary>
     public TimeSpan Delay { get; set; }
 
@@ -321,7 +327,12 @@ public sealed class FakeConnector : LoopbackServer
 
         if (path.Contains("/v3/teams/", StringComparison.Ordinal) && path.EndsWith("/conversations", StringComparison.Ordinal))
         {
-            return Results.Json(new { conversations = new object[] { new { id = "19:general@thread.tacv2", name = (string?)null }, new { id = "19:projects@thread.tacv2", name = "Projects" } } });
+            var teamId = Uri.UnescapeDataString(path[(path.IndexOf("/v3/teams/", StringComparison.Ordinal) + "/v3/teams/".Length)..^"/conversations".Length]);
+            var others = TeamChannels.TryGetValue(teamId, out var list) ? list : [];
+            return Results.Json(new
+            {
+                conversations = new[] { new { id = teamId, name = (string?)null } }.Concat(others.Select(c => new { id = c.Id, name = (string?)c.Name })).ToArray(),
+            });
         }
 
         if (path.Contains("/v3/teams/", StringComparison.Ordinal))

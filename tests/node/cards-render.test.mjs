@@ -1,5 +1,6 @@
 // Every card the bot sends (the golden files) is parsed, validated and rendered by the official Adaptive Cards
-// renderer (npm adaptivecards 3.0.6) in headless Chromium: zero parse or validation errors, and a PNG per card.
+// renderer (npm adaptivecards 3.0.6) in headless Chromium: zero parse or validation errors, and a PNG per card
+// (under artifacts/cards).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, mkdirSync } from 'node:fs';
@@ -11,7 +12,9 @@ import { launchChromium } from './chromium.mjs';
 const require = createRequire(import.meta.url);
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const goldenDir = join(root, 'tests', 'ProBonoBot.Cards.Tests', 'Golden');
-const outDir = join(root, 'docs', 'cards');
+// PNGs of a test run stay out of the repository (artifacts/ is ignored); the committed gallery is docs/gallery,
+// written by `bash scripts/gallery`.
+const outDir = join(root, 'artifacts', 'cards');
 const goldens = readdirSync(goldenDir).filter(f => f.endsWith('.json')).sort();
 
 let browser;

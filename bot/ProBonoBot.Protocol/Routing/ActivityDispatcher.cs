@@ -67,6 +67,9 @@ public sealed class ActivityDispatcher(Router router)
             case ActivityTypes.ConversationUpdate when activity.BotWasRemoved():
                 await RunOptionalAsync("uninstalled", router.Uninstalled, turn, cancellationToken).ConfigureAwait(false);
                 break;
+            case ActivityTypes.ConversationUpdate:
+                await RunOptionalAsync("conversation-update", router.ConversationUpdated, turn, cancellationToken).ConfigureAwait(false);
+                break;
         }
     }
 

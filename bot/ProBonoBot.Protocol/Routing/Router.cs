@@ -43,6 +43,9 @@ public sealed class Router
 
     public TurnHandler? Uninstalled { get; private set; }
 
+    /// <summary>conversationUpdate activities that neither add nor remove the bot.</summary>
+    public TurnHandler? ConversationUpdated { get; private set; }
+
     public TurnHandler? Fallback { get; private set; }
 
     private readonly List<ContinuationHandler> _continuations = [];
@@ -89,6 +92,9 @@ public sealed class Router
     public Router OnInstalled(TurnHandler handler) => Set(handler, "installed", h => Installed = h);
 
     public Router OnUninstalled(TurnHandler handler) => Set(handler, "uninstalled", h => Uninstalled = h);
+
+    /// <summary>Any other conversationUpdate: Teams' channel and team events (channelCreated, teamRenamed, …).</summary>
+    public Router OnConversationUpdate(TurnHandler handler) => Set(handler, "conversation-update", h => ConversationUpdated = h);
 
     public Router OnUnrecognizedMessage(TurnHandler handler) => Set(handler, "fallback", h => Fallback = h);
 

@@ -67,7 +67,7 @@ public sealed partial class BroadcastRoutes(
         var (language, project) = await CheckAsync(turn, turn.MatchedNumber(), ct).ConfigureAwait(false);
         if (project is not null)
         {
-            var (people, channels) = await broadcasts.CountAsync(project.Number, resend: false, ct).ConfigureAwait(false);
+            var (people, channels) = await broadcasts.CountAsync(project.Number, resend: false, ct, turn.Activity.From?.AadObjectId).ConfigureAwait(false);
             var preview = AnnouncementCard.Build(language, project.ToCard(await projects.CountsAsync(project.Number, ct).ConfigureAwait(false)), ViewerState.Nobody);
             await personal.SendCardAsync(turn, BroadcastCards.Audience(language, project.Number, project.Title, people, channels, preview), language, ct).ConfigureAwait(false);
         }
@@ -84,9 +84,11 @@ public sealed partial class BroadcastRoutes(
         var audience = turn.DataString("audience") is "people" or "channels" or "both" ? turn.DataString("audience")! : "both";
         var resend = turn.DataString("resend") == "true";
         var model = project.ToCard(await projects.CountsAsync(project.Number, ct).ConfigureAwait(false));
-        string Card(Language l) => SignUpNotices.CardActivity(AnnouncementCard.Build(l, model, ViewerState.Nobody));
+        string Card(UiText text) => SignUpNotices.CardActivity(AnnouncementCard.Build(text, model, ViewerState.Nobody));
+
+        // People get it in their own language; channels in the project's (both, for a bilingual project).
         var (id, _) = await broadcasts.StartAsync(project.Number, audience, resend, turn.Activity.From!.AadObjectId!,
-            Card(Language.Japanese), Card(Language.English), Card(project.CardLanguage), ct, turn.KeyFor("broadcast.start")).ConfigureAwait(false);
+            Card(UiText.For(Language.Japanese)), Card(UiText.For(Language.English)), Card(project.ChannelText), ct, turn.KeyFor("broadcast.start")).ConfigureAwait(false);
         if (id == 0)
         {
             await personal.SayAsync(turn, UiText.For(language).Broadcasts.NothingToSend, language, ct).ConfigureAwait(false);

@@ -14,10 +14,12 @@ public sealed class BroadcastStore(Db db, TimeProvider time, OutboxSignal signal
 {
     private string Muted => db.IsSqlite ? "COALESCE(s.muted, 0) = 0" : "COALESCE(s.muted, FALSE) = FALSE";
 
+    // The leader who starts a broadcast gets its report, not a copy of the card (needs @createdBy; null leaves nobody out).
     private string People(bool resend) =>
         $"""
         FROM conversation_refs c LEFT JOIN user_settings s ON s.aad_object_id = c.user_aad_object_id
         WHERE c.conversation_type = 'personal' AND c.is_active = TRUE AND c.user_aad_object_id IS NOT NULL AND {Muted}
+        AND (@createdBy IS NULL OR c.user_aad_object_id <> @createdBy)
         {(resend ? string.Empty : "AND NOT EXISTS (SELECT 1 FROM broadcast_deliveries d WHERE d.project_number = @project AND d.user_aad = c.user_aad_object_id)")}
         """;
 
@@ -28,9 +30,10 @@ public sealed class BroadcastStore(Db db, TimeProvider time, OutboxSignal signal
     private static string Channels { get; } =
         $"{ActiveChannels} AND NOT EXISTS (SELECT 1 FROM channel_posts p WHERE p.project_number = @project AND p.conversation_id = c.conversation_id AND {ChannelPosts.Holds("p")})";
 
-    public async Task<(int People, int Channels)> CountAsync(long project, bool resend, CancellationToken ct)
+    /// <summary>Who a broadcast would reach; <paramref name="createdBy"/> (the leader starting it) is not counted.</summary>
+    public async Task<(int People, int Channels)> CountAsync(long project, bool resend, CancellationToken ct, string? createdBy = null)
     {
-        var people = await db.ReadAsync(c => c.ExecuteScalarAsync<long>($"SELECT COUNT(DISTINCT c.user_aad_object_id) {People(resend)}", new { project }), ct).ConfigureAwait(false);
+        var people = await db.ReadAsync(c => c.ExecuteScalarAsync<long>($"SELECT COUNT(DISTINCT c.user_aad_object_id) {People(resend)}", new { project, createdBy }), ct).ConfigureAwait(false);
         var channels = await db.ReadAsync(c => c.ExecuteScalarAsync<long>($"SELECT COUNT(*) {Channels}", new { project, staleBefore = StaleBefore }), ct).ConfigureAwait(false);
         return ((int)people, (int)channels);
     }
@@ -66,7 +69,7 @@ public sealed class BroadcastStore(Db db, TimeProvider time, OutboxSignal signal
                            0, 0, @now, @now, @id
                     {People(resend)}
                     GROUP BY c.user_aad_object_id
-                    """, new { project, id, now, ja = japaneseActivity, en = englishActivity }, tx).ConfigureAwait(false);
+                    """, new { project, id, now, createdBy, ja = japaneseActivity, en = englishActivity }, tx).ConfigureAwait(false);
                 await c.ExecuteAsync(
                     """
                     INSERT INTO broadcast_deliveries (project_number, user_aad, broadcast_id)
@@ -157,10 +160,32 @@ public sealed class BroadcastStore(Db db, TimeProvider time, OutboxSignal signal
     public Task CompleteAsync(long id, CancellationToken ct) =>
         db.WriteAsync(c => c.ExecuteAsync("UPDATE broadcasts SET status = 1, completed_at = @now WHERE id = @id AND status = 0", new { id, now = time.GetUtcNow() }), ct);
 
-    /// <summary>Recipients not reached, for the CSV report.</summary>
-    public Task<IReadOnlyList<(string? UserAad, string? ConversationId, long Status, string? Result)>> UndeliveredAsync(long id, CancellationToken ct) =>
-        db.ReadAsync<IReadOnlyList<(string?, string?, long, string?)>>(async c => [.. await c.QueryAsync<(string?, string?, long, string?)>(
-            "SELECT user_aad, conversation_id, status, result FROM outbox WHERE broadcast_id = @id AND status NOT IN (0, 1) ORDER BY id", new { id }).ConfigureAwait(false)], ct);
+    /// <summary>
+    /// Recipients not reached, for the CSV report, with what the bot knows to name them: a person's name from their
+    /// 1:1 chat, a channel's team and channel name.
+    /// </summary>
+    public Task<IReadOnlyList<Undelivered>> UndeliveredAsync(long id, CancellationToken ct) =>
+        db.ReadAsync<IReadOnlyList<Undelivered>>(async c => [.. await c.QueryAsync<Undelivered>(
+            """
+            SELECT o.user_aad AS UserAad, o.conversation_id AS ConversationId, o.status AS Status, o.result AS Result,
+                   (SELECT MAX(p.user_name) FROM conversation_refs p WHERE o.user_aad IS NOT NULL AND p.user_aad_object_id = o.user_aad) AS PersonName,
+                   ch.team_name AS TeamName, ch.channel_name AS ChannelName, ch.team_id AS TeamId
+            FROM outbox o LEFT JOIN conversation_refs ch ON o.user_aad IS NULL AND ch.conversation_id = o.conversation_id
+            WHERE o.broadcast_id = @id AND o.status NOT IN (0, 1) ORDER BY o.id
+            """, new { id }).ConfigureAwait(false)], ct);
+}
+
+/// <summary>One recipient a broadcast did not reach (a person when <see cref="UserAad"/> is set, else a channel).</summary>
+public sealed record Undelivered
+{
+    public string? UserAad { get; init; }
+    public string? ConversationId { get; init; }
+    public long Status { get; init; }
+    public string? Result { get; init; }
+    public string? PersonName { get; init; }
+    public string? TeamName { get; init; }
+    public string? ChannelName { get; init; }
+    public string? TeamId { get; init; }
 }
 
 /// <summary>A broadcast as stored.</summary>

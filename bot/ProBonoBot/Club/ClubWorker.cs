@@ -93,7 +93,7 @@ public sealed class ClubWorker(
             var model = project.ToCard(await projects.CountsAsync(project.Number, ct).ConfigureAwait(false));
             var refresh = (await signUps.LiveForProjectAsync(project.Number, ct).ConfigureAwait(false))
                 .Where(s => s.UserTeamsId is not null).Select(s => s.UserTeamsId!).ToList();
-            var card = AnnouncementCard.Build(project.CardLanguage, model, ViewerState.Nobody, refresh);
+            var card = AnnouncementCard.Build(project.ChannelText, model, ViewerState.Nobody, refresh);
             foreach (var copy in group)
             {
                 if (await UpdateCopyAsync(copy, card, ct).ConfigureAwait(false))
@@ -166,6 +166,12 @@ public sealed class ClubWorker(
             foreach (var byProject in byLeader.GroupBy(e => e.Project))
             {
                 var project = await projects.GetAsync(byProject.Key, ct).ConfigureAwait(false);
+                if (project is null or { Status: ProjectStatus.Cancelled })
+                {
+                    // News of a project cancelled meanwhile is no news: the events are marked sent below, unsent.
+                    continue;
+                }
+
                 lines.Add(string.Empty);
                 lines.Add($"**#{byProject.Key} {Markdown.Escape(project?.Title)}**");
                 lines.AddRange(byProject.Select(e => "- " + F(e.Kind switch
@@ -178,7 +184,10 @@ public sealed class ClubWorker(
                 }, Markdown.Escape(e.User ?? "?"), Markdown.Escape(e.Role ?? "?"))));
             }
 
-            messages.Add(SignUpNotices.ToPerson(SignUpNotices.Text(string.Join("\n", lines)), byLeader.Key, null, null, null, null));
+            if (lines.Count > 1)
+            {
+                messages.Add(SignUpNotices.ToPerson(SignUpNotices.Text(string.Join("\n", lines)), byLeader.Key, null, null, null, null));
+            }
         }
 
         await db.WriteAsync(async c =>

@@ -57,6 +57,7 @@ public static class HostingExtensions
         services.AddSingleton<TurnRunner>();
         services.AddSingleton<TurnLanes>();
         services.AddSingleton<ConversationStore>();
+        services.AddSingleton<TeamChannels>();
         services.AddSingleton<UserSettingsStore>();
         services.AddSingleton<LanguageResolver>();
         services.AddOptions<BroadcastOptions>().Bind(configuration.GetSection(BroadcastOptions.Section))
@@ -143,7 +144,7 @@ public static class HostingExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapPost("/api/messages", (HttpContext http, MessagesEndpoint endpoint) => endpoint.HandleAsync(http));
-        app.MapGet("/broadcasts/{id:long}/undelivered.csv", async (long id, string? user, string? expires, string? sig, BroadcastReporter reporter, BroadcastStore store, CancellationToken ct) =>
+        app.MapGet("/broadcasts/{id:long}/undelivered.csv", async (long id, string? user, string? expires, string? sig, BroadcastReporter reporter, BroadcastStore store, LanguageResolver languages, CancellationToken ct) =>
         {
             // A missing or unreadable expiry is an invalid link (401), never a binding error.
             switch (await reporter.CheckLinkAsync(id, user, LinkSigner.ParseExpiry(expires), sig, ct).ConfigureAwait(false))
@@ -154,14 +155,10 @@ public static class HostingExtensions
                     return Results.Json(new { error = new { code = "Forbidden", message = "This link is for the club leader who started the broadcast." } }, statusCode: 403);
             }
 
-            var rows = await store.UndeliveredAsync(id, ct).ConfigureAwait(false);
-            var csv = new System.Text.StringBuilder("user_aad,conversation_id,status,detail\n");
-            foreach (var (aad, conversation, status, result) in rows)
-            {
-                csv.Append(Csv(aad)).Append(',').Append(Csv(conversation)).Append(',').Append(((Outbox.DeliveryStatus)status).ToString()).Append(',').Append(Csv(result)).Append('\n');
-            }
-
-            return Results.Text(csv.ToString(), "text/csv; charset=utf-8");
+            // The link is signed for the leader who started the broadcast: the list is in their language.
+            var language = await languages.ForPersonAsync(user!, Cards.Language.Japanese, ct);
+            var csv = UndeliveredCsv.Build(await store.UndeliveredAsync(id, ct), language);
+            return Results.Text(csv, "text/csv; charset=utf-8");
         });
         app.MapGet("/manuals/{id:long}.md", DraftingEndpoints.DownloadManualAsync);
         app.MapGet("/healthz", async (Db db, TurnLanes lanes, DeadLetters deadLetters, CancellationToken ct) =>
@@ -182,18 +179,6 @@ public static class HostingExtensions
             }
         });
         return app;
-    }
-
-    /// <summary>A CSV field, quoted, with formula-leading characters neutralised (spreadsheet injection).</summary>
-    private static string Csv(string? value)
-    {
-        var text = value ?? string.Empty;
-        if (text.Length > 0 && "=+-@".Contains(text[0], StringComparison.Ordinal))
-        {
-            text = "'" + text;
-        }
-
-        return "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     }
 
     private static Db CreateDb(StorageOptions options, IConfiguration configuration, IWebHostEnvironment environment)

@@ -17,7 +17,8 @@ public sealed record ConversationReference(
     string? TeamName,
     string? TeamAadGroupId,
     string? TeamsChannelId,
-    string? Locale)
+    string? Locale,
+    string? ChannelName = null)
 {
     /// <summary>Builds the reference; null when the activity lacks a conversation or service URL.</summary>
     public static ConversationReference? From(Activity activity)
@@ -46,7 +47,8 @@ public sealed record ConversationReference(
             TeamName: team?.Name,
             TeamAadGroupId: team?.AadGroupId,
             TeamsChannelId: activity.ChannelData?.Channel?.Id ?? (type == ConversationTypes.Channel ? BaseConversationId(id) : null),
-            Locale: activity.GetLocale());
+            Locale: activity.GetLocale(),
+            ChannelName: type == ConversationTypes.Channel ? activity.ChannelData?.Channel?.Name : null);
     }
 
     /// <summary>A channel thread's id is <c>19:…;messageid=N</c>: the channel itself is the part before <c>;messageid=</c>.</summary>

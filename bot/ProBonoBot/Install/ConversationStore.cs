@@ -14,11 +14,11 @@ public sealed class ConversationStore(Db db, TimeProvider time)
 
     private const string Columns =
         "conversation_id, conversation_type, service_url, channel_id, tenant_id, bot_id, user_id, user_aad_object_id, user_name, " +
-        "team_id, team_name, team_aad_group_id, teams_channel_id, locale, is_active, installed_at, updated_at";
+        "team_id, team_name, team_aad_group_id, teams_channel_id, channel_name, locale, is_active, installed_at, updated_at";
 
     private const string Values =
         "@ConversationId, @ConversationType, @ServiceUrl, @ChannelId, @TenantId, @BotId, @UserId, @UserAadObjectId, @UserName, " +
-        "@TeamId, @TeamName, @TeamAadGroupId, @TeamsChannelId, @Locale, TRUE, @Now, @Now";
+        "@TeamId, @TeamName, @TeamAadGroupId, @TeamsChannelId, @ChannelName, @Locale, TRUE, @Now, @Now";
 
     private const string RefreshSet =
         "conversation_type = @ConversationType, service_url = @ServiceUrl, channel_id = @ChannelId, " +
@@ -26,7 +26,7 @@ public sealed class ConversationStore(Db db, TimeProvider time)
         "user_id = COALESCE(@UserId, conversation_refs.user_id), user_aad_object_id = COALESCE(@UserAadObjectId, conversation_refs.user_aad_object_id), " +
         "user_name = COALESCE(@UserName, conversation_refs.user_name), team_id = COALESCE(@TeamId, conversation_refs.team_id), " +
         "team_name = COALESCE(@TeamName, conversation_refs.team_name), team_aad_group_id = COALESCE(@TeamAadGroupId, conversation_refs.team_aad_group_id), " +
-        "teams_channel_id = COALESCE(@TeamsChannelId, conversation_refs.teams_channel_id), locale = COALESCE(@Locale, conversation_refs.locale), " +
+        "teams_channel_id = COALESCE(@TeamsChannelId, conversation_refs.teams_channel_id), channel_name = COALESCE(@ChannelName, conversation_refs.channel_name), locale = COALESCE(@Locale, conversation_refs.locale), " +
         "updated_at = @Now";
 
     /// <summary>Records an install; true when the bot was not active there before (so a welcome is due).</summary>
@@ -96,15 +96,57 @@ public sealed class ConversationStore(Db db, TimeProvider time)
             $"SELECT {Select} FROM conversation_refs WHERE conversation_type = 'channel' AND is_active = TRUE ORDER BY team_name, conversation_id")
             .ConfigureAwait(false)], ct);
 
+    /// <summary>
+    /// Records a team's channels as Teams lists them: each one can be posted to (a bot installed in a team may post in
+    /// any of its channels); a channel of the team missing from the list was deleted and is no longer offered.
+    /// </summary>
+    public async Task SetTeamChannelsAsync(ConversationReference team, IReadOnlyList<(string Id, string? Name)> channels, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(team);
+        ArgumentNullException.ThrowIfNull(channels);
+        foreach (var (id, name) in channels)
+        {
+            await RefreshAsync(team with { ConversationId = id, TeamsChannelId = id, ChannelName = name, Locale = null }, ct).ConfigureAwait(false);
+        }
+
+        var ids = channels.Select(c => c.Id).ToArray();
+        var gone = await db.WriteAsync(c => c.QueryAsync<string>(
+            $"UPDATE conversation_refs SET is_active = FALSE, uninstalled_at = @now, updated_at = @now " +
+            $"WHERE team_id = @teamId AND conversation_type = 'channel' AND is_active = TRUE AND NOT {db.In("conversation_id", "ids")} RETURNING conversation_id",
+            new { teamId = team.TeamId, ids, now = time.GetUtcNow() }), ct).ConfigureAwait(false);
+        foreach (var id in gone)
+        {
+            _lastWritten.TryRemove(id, out _);
+        }
+    }
+
+    /// <summary>Marks every conversation of a team inactive (the bot was removed, or the team deleted or archived).</summary>
+    public async Task DeactivateTeamAsync(string teamId, CancellationToken ct)
+    {
+        await db.WriteAsync(c => c.ExecuteAsync(
+            "UPDATE conversation_refs SET is_active = FALSE, uninstalled_at = @now, updated_at = @now WHERE team_id = @teamId AND is_active = TRUE",
+            new { teamId, now = time.GetUtcNow() }), ct).ConfigureAwait(false);
+        _lastWritten.Clear();
+    }
+
+    /// <summary>Renames a team in every reference of it (Teams' teamRenamed event).</summary>
+    public async Task RenameTeamAsync(string teamId, string name, CancellationToken ct)
+    {
+        await db.WriteAsync(c => c.ExecuteAsync(
+            "UPDATE conversation_refs SET team_name = @name, updated_at = @now WHERE team_id = @teamId",
+            new { teamId, name, now = time.GetUtcNow() }), ct).ConfigureAwait(false);
+        _lastWritten.Clear();
+    }
+
     private const string Select =
         "conversation_id AS ConversationId, conversation_type AS ConversationType, service_url AS ServiceUrl, channel_id AS ChannelId, " +
         "tenant_id AS TenantId, bot_id AS BotId, user_id AS UserId, user_aad_object_id AS UserAadObjectId, user_name AS UserName, " +
-        "team_id AS TeamId, team_name AS TeamName, teams_channel_id AS TeamsChannelId, locale AS Locale, is_active AS IsActive";
+        "team_id AS TeamId, team_name AS TeamName, teams_channel_id AS TeamsChannelId, channel_name AS ChannelName, locale AS Locale, is_active AS IsActive";
 
     private object Args(ConversationReference r) => new
     {
         r.ConversationId, r.ConversationType, r.ServiceUrl, r.ChannelId, r.TenantId, r.BotId, r.UserId, r.UserAadObjectId,
-        r.UserName, r.TeamId, r.TeamName, r.TeamAadGroupId, r.TeamsChannelId, r.Locale, Now = time.GetUtcNow(),
+        r.UserName, r.TeamId, r.TeamName, r.TeamAadGroupId, r.TeamsChannelId, r.ChannelName, r.Locale, Now = time.GetUtcNow(),
     };
 }
 
@@ -123,6 +165,7 @@ public sealed class StoredConversation
     public string? TeamId { get; init; }
     public string? TeamName { get; init; }
     public string? TeamsChannelId { get; init; }
+    public string? ChannelName { get; init; }
     public string? Locale { get; init; }
     public bool IsActive { get; init; }
 }

@@ -10,9 +10,10 @@ namespace ProBonoBot.Install;
 /// <summary>
 /// Install and uninstall in 1:1 chats, group chats and teams: the conversation reference is stored (or
 /// marked inactive) and a welcome card is sent once per install, even though Teams announces an install
-/// with both installationUpdate and conversationUpdate. Every message refreshes the reference.
+/// with both installationUpdate and conversationUpdate. Every message refreshes the reference. In a team, every
+/// channel is recorded (see <see cref="TeamChannels"/>) and kept current through Teams' channel and team events.
 /// </summary>
-public sealed class InstallRoutes(ConversationStore conversations, LanguageResolver languages) : IRouteModule
+public sealed class InstallRoutes(ConversationStore conversations, TeamChannels teamChannels, LanguageResolver languages) : IRouteModule
 {
     public void Register(Router router)
     {
@@ -24,7 +25,14 @@ public sealed class InstallRoutes(ConversationStore conversations, LanguageResol
             {
                 await conversations.DeactivateAsync(ConversationReference.BaseConversationId(id), ct).ConfigureAwait(false);
             }
+
+            if (turn.Activity.ChannelData?.Team?.Id is { Length: > 0 } teamId)
+            {
+                // Removed from a team: none of its channels can be posted to any more.
+                await conversations.DeactivateTeamAsync(teamId, ct);
+            }
         });
+        router.OnConversationUpdate(ChannelEventAsync);
         router.OnEveryMessage(async (turn, ct) =>
         {
             if (ConversationReference.From(turn.Activity) is { } reference)
@@ -55,5 +63,44 @@ public sealed class InstallRoutes(ConversationStore conversations, LanguageResol
             TenantId = reference.TenantId,
         };
         await turn.SendAsync(welcome, ct).ConfigureAwait(false);
+        if (inChannel)
+        {
+            await teamChannels.SyncAsync(turn.Connector, reference, ct);
+        }
+    }
+
+    /// <summary>Teams' channel and team events: the channels a project can be published to follow them.</summary>
+    private async Task ChannelEventAsync(TurnContext turn, CancellationToken ct)
+    {
+        var data = turn.Activity.ChannelData;
+        if (ConversationReference.From(turn.Activity) is not { TeamId.Length: > 0 } team || data is null)
+        {
+            return;
+        }
+
+        switch (data.EventType)
+        {
+            case "channelCreated" or "channelRenamed" or "channelRestored" when data.Channel?.Id is { Length: > 0 } channelId:
+                await conversations.RefreshAsync(team with
+                {
+                    ConversationId = channelId,
+                    ConversationType = ConversationTypes.Channel,
+                    TeamsChannelId = channelId,
+                    ChannelName = data.Channel.Name,
+                    UserId = null,
+                    UserAadObjectId = null,
+                    UserName = null,
+                }, ct);
+                break;
+            case "channelDeleted" when data.Channel?.Id is { Length: > 0 } channelId:
+                await conversations.DeactivateAsync(channelId, ct);
+                break;
+            case "teamRenamed" when data.Team?.Name is { Length: > 0 } name:
+                await conversations.RenameTeamAsync(team.TeamId, name, ct);
+                break;
+            case "teamDeleted" or "teamArchived":
+                await conversations.DeactivateTeamAsync(team.TeamId, ct);
+                break;
+        }
     }
 }

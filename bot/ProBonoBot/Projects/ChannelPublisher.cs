@@ -37,7 +37,7 @@ public sealed class ChannelPublisher(ChannelPosts posts)
 
             try
             {
-                var announcement = Activity.WithAdaptiveCard(AnnouncementCard.Build(project.CardLanguage, model, ViewerState.Nobody));
+                var announcement = Activity.WithAdaptiveCard(AnnouncementCard.Build(project.ChannelText, model, ViewerState.Nobody));
                 announcement.Conversation = new ConversationAccount { Id = channel.ConversationId };
                 var sent = await connector.SendToConversationAsync(channel.ServiceUrl, channel.ConversationId, announcement, ct);
                 if (sent.Id is { } activityId)

@@ -25,8 +25,17 @@ public sealed record Project(
 {
     public ProjectRole? Role(int number) => Roles.FirstOrDefault(r => r.Number == number);
 
-    /// <summary>The language of the project's shared cards (channels, team posts): English only for English projects.</summary>
+    /// <summary>The language to fall back on for one person whose own language is unknown: English only for English projects.</summary>
     public Cards.Language CardLanguage => Language == "en" ? Cards.Language.English : Cards.Language.Japanese;
+
+    /// <summary>
+    /// The text of the project's shared posts (channel cards and their updates, the team introduction): the project's
+    /// working language, and both (Japanese first) for a project in Japanese and English.
+    /// </summary>
+    public Cards.UiText ChannelText => Cards.UiText.ForProject(Language);
+
+    /// <summary>The languages of the project's shared posts, in order (two for a project in Japanese and English).</summary>
+    public IReadOnlyList<Cards.Language> ChannelLanguages => Cards.UiText.LanguagesOfProject(Language);
 
     /// <summary>The card view, with seat counts per role.</summary>
     public ProjectCardModel ToCard(IReadOnlyDictionary<int, (int Taken, int Waitlisted)>? counts = null) => new(

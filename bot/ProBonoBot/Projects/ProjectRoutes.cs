@@ -22,6 +22,7 @@ public sealed partial class ProjectRoutes(
     LeaderDirectory leaders,
     ConversationStore conversations,
     ChannelPublisher publisher,
+    TeamChannels teamChannels,
     LeaderGate gate,
     PersonalChat personal,
     LanguageResolver languages) : IRouteModule
@@ -131,6 +132,8 @@ public sealed partial class ProjectRoutes(
             return false;
         }
 
+        // Every channel of every team the bot is in, as Teams lists them now (channels made since install included).
+        await teamChannels.SyncAllAsync(turn.Connector, ct);
         var channels = await conversations.ActiveChannelsAsync(ct).ConfigureAwait(false);
         if (channels.Count == 0)
         {
@@ -138,7 +141,9 @@ public sealed partial class ProjectRoutes(
             return false;
         }
 
-        var choices = channels.Select(c => new ChannelChoice(c.ConversationId, ChannelLabel(c))).ToList();
+        var choices = channels
+            .OrderBy(c => c.TeamName, StringComparer.Ordinal).ThenBy(c => !IsGeneral(c)).ThenBy(c => c.ChannelName, StringComparer.Ordinal)
+            .Select(c => new ChannelChoice(c.ConversationId, ChannelLabel(t, c), IsGeneral(c))).ToList();
         await personal.SendCardAsync(turn, PublishCard.Build(language, project.Number, project.Title, choices), language, ct).ConfigureAwait(false);
         return true;
     }, ct);
@@ -172,8 +177,15 @@ public sealed partial class ProjectRoutes(
         return true;
     }, ct);
 
-    private static string ChannelLabel(StoredConversation c) =>
-        string.IsNullOrWhiteSpace(c.TeamName) ? c.ConversationId : $"{c.TeamName} — {(c.ConversationId == c.TeamId ? "General" : c.ConversationId)}";
+    /// <summary>A team's General channel has the team's id (and no name in Teams' list).</summary>
+    private static bool IsGeneral(StoredConversation c) => c.TeamId is null || c.ConversationId == c.TeamId;
+
+    /// <summary>"Team — Channel" as Teams shows them; the channel id only when Teams never told its name.</summary>
+    private static string ChannelLabel(ProjectTexts t, StoredConversation c)
+    {
+        var channel = IsGeneral(c) ? t.ChannelGeneral : string.IsNullOrWhiteSpace(c.ChannelName) ? c.ConversationId : c.ChannelName;
+        return string.IsNullOrWhiteSpace(c.TeamName) ? channel : $"{c.TeamName} — {channel}";
+    }
 
     [GeneratedRegex(@"^(new project|create project|新規プロジェクト|プロジェクト作成|新しいプロジェクト)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 200)]
     private static partial Regex NewProjectPattern();

@@ -165,13 +165,17 @@ public sealed partial class TeamRoutes(
     /// <summary>The channel post introducing the team, with real @mentions of the members.</summary>
     private static string TeamIntroduction(Project project, IReadOnlyList<SignUp> members, string leaderName)
     {
-        var language = project.CardLanguage;
         var mentions = members.Where(m => m.UserTeamsId is not null).Select(m => (Text: Markdown.Mention(m.UserName ?? m.UserAad), Member: m)).ToList();
         var names = mentions.Count > 0 ? string.Join(", ", mentions.Select(m => m.Text)) : Names(members);
+
+        // In the project's language; a bilingual project's introduction is one paragraph per language, Japanese first.
+        // Each mention entity stands for one <at> tag, so only the first paragraph @mentions; the next names them.
+        var text = string.Join("\n\n", project.ChannelLanguages.Select((l, i) =>
+            F(UiText.For(l).Projects.TeamThread, Markdown.Escape(project.Title), i == 0 ? names : Names(members), Markdown.Escape(leaderName))));
         return JsonSerializer.Serialize(new Activity
         {
             Type = ActivityTypes.Message,
-            Text = F(UiText.For(language).Projects.TeamThread, Markdown.Escape(project.Title), names, Markdown.Escape(leaderName)),
+            Text = text,
             Entities = [.. mentions.Select(m => new Entity
             {
                 Type = "mention",

@@ -29,5 +29,13 @@ public sealed class BroadcastTexts
     public required string RateValue { get; init; }
     public required string Muted { get; init; }
     public required string Unmuted { get; init; }
+    public required string CsvHeader { get; init; }
+    public required string CsvPerson { get; init; }
+    public required string CsvChannel { get; init; }
+    public required string CsvReasonFailed { get; init; }
+    public required string CsvReasonBlocked { get; init; }
+    public required string CsvReasonNotFound { get; init; }
+    public required string CsvReasonNotInstalled { get; init; }
+    public required string CsvReasonCancelled { get; init; }
     public required string Cancelled { get; init; }
 }

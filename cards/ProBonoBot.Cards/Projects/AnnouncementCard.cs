@@ -8,23 +8,39 @@ namespace ProBonoBot.Cards.Projects;
 /// <summary>
 /// The project announcement posted to channels: roles with seats left, Sign up (Universal Action with an
 /// Action.Submit fallback) and Details. People who signed up get a per-user view through <c>refresh</c>.
+/// A long summary shows as a preview, in full under Details; once recruiting has ended the card says so
+/// instead of showing seats and Sign up.
 /// </summary>
 public static class AnnouncementCard
 {
     /// <summary>Teams refreshes a card automatically for at most 60 listed users.</summary>
     public const int MaxRefreshUsers = 60;
 
-    public static JsonObject Build(Language language, ProjectCardModel project, ViewerState viewer, IReadOnlyList<string>? refreshUserIds = null)
+    public static JsonObject Build(Language language, ProjectCardModel project, ViewerState viewer, IReadOnlyList<string>? refreshUserIds = null) =>
+        Build(UiText.For(language), project, viewer, refreshUserIds);
+
+    /// <summary>The card in the given text (for channels: <see cref="UiText.ForProject"/> of the project's language).</summary>
+    public static JsonObject Build(UiText text, ProjectCardModel project, ViewerState viewer, IReadOnlyList<string>? refreshUserIds = null)
     {
-        var text = UiText.For(language);
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(project);
         var t = text.Projects;
         var body = new List<JsonNode>
         {
             Card.Title(Markdown.Escape(project.Title)),
-            Card.Text(Markdown.Escape(project.Summary)),
+            Card.Text(Markdown.Escape(SummaryText.Preview(project.Summary))),
             Facts(t, project, withStatus: project.Status != ProjectStatus.Recruiting),
         };
-        body.AddRange(Roles(t, project));
+        if (ClosedNote(t, project.Status) is { } closed)
+        {
+            // Seats and the waitlist no longer mean anything to a reader: the card says where the project stands.
+            body.Add(Card.Container([Card.Text(closed, weight: "Bolder")], style: project.Status == ProjectStatus.Cancelled ? "attention" : "accent", separator: true));
+        }
+        else
+        {
+            body.AddRange(Roles(t, project));
+        }
+
         if (Banner(text.SignUps, viewer) is { } banner)
         {
             body.Add(Card.Container([Card.Text(banner, weight: "Bolder")], style: viewer.Standing == ViewerStanding.Waitlisted ? "warning" : "good", separator: true));
@@ -68,7 +84,7 @@ public static class AnnouncementCard
 
         body.Add(Card.Container([Card.Text(t.PreviewBanner, weight: "Bolder")], style: "attention"));
         body.Add(Card.Title($"#{project.Number} {Markdown.Escape(project.Title)}"));
-        body.Add(Card.Text(Markdown.Escape(project.Summary)));
+        body.Add(Card.Text(Markdown.Escape(SummaryText.Preview(project.Summary))));
         body.Add(Facts(t, project, withStatus: true));
         body.AddRange(Roles(t, project));
         return Card.Create(body,
@@ -78,6 +94,16 @@ public static class AnnouncementCard
             Card.ShowCard(t.ButtonDetails, Details(t, project)),
         ]);
     }
+
+    /// <summary>What a card says instead of seats once recruiting has ended; null while it is a draft or recruiting.</summary>
+    private static string? ClosedNote(ProjectTexts t, ProjectStatus status) => status switch
+    {
+        ProjectStatus.TeamFormed => t.ClosedTeamFormed,
+        ProjectStatus.InProgress => t.ClosedInProgress,
+        ProjectStatus.Completed => t.ClosedCompleted,
+        ProjectStatus.Cancelled => t.ClosedCancelled,
+        _ => null,
+    };
 
     private static string? Banner(SignUpTexts s, ViewerState viewer)
     {

@@ -76,9 +76,10 @@ internal static class ProjectFacts
             body.Add(Card.Text(Markdown.Escape(p.Deliverables)));
         }
 
-        if (body.Count == 0)
+        if (body.Count == 0 || SummaryText.Preview(p.Summary) != p.Summary)
         {
-            body.Add(Card.Text(Markdown.Escape(p.Summary)));
+            // The card shows a shortened summary: the whole of it is here, first.
+            body.Insert(0, Card.Text(Markdown.Escape(p.Summary)));
         }
 
         return Card.Inner(body);

@@ -61,8 +61,8 @@ public sealed record ViewerState(ViewerStanding Standing, string? RoleName = nul
 /// <summary>A person on the applicants card.</summary>
 public sealed record ApplicantModel(string Name, string RoleName, ViewerStanding Standing, int Position, int? HoursPerWeek, string? Note);
 
-/// <summary>A channel a project can be published to.</summary>
-public sealed record ChannelChoice(string ConversationId, string Label);
+/// <summary>A channel a project can be published to; <paramref name="Preselected"/> ones start ticked (the teams' General channels).</summary>
+public sealed record ChannelChoice(string ConversationId, string Label, bool Preselected = true);
 
 /// <summary>One line of "my projects".</summary>
 public sealed record MyProjectModel(long Number, string Title, ProjectStatus Status, string RoleName, ViewerStanding Standing, int Position);

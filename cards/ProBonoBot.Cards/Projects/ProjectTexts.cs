@@ -64,9 +64,15 @@ public sealed class ProjectTexts
     public required string RolesHeading { get; init; }
     public required string RoleSeatsLeft { get; init; }
     public required string RoleFull { get; init; }
+    public required string ClosedTeamFormed { get; init; }
+    public required string ClosedInProgress { get; init; }
+    public required string ClosedCompleted { get; init; }
+    public required string ClosedCancelled { get; init; }
     public required IReadOnlyList<string> StatusNames { get; init; }
     public required string ChooseChannelsTitle { get; init; }
     public required string ChannelsLabel { get; init; }
+    public required string ChannelsHint { get; init; }
+    public required string ChannelGeneral { get; init; }
     public required string NoChannels { get; init; }
     public required string NothingChosen { get; init; }
     public required string Published { get; init; }

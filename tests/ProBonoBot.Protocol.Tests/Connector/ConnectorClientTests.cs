@@ -176,6 +176,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         var page = await _h.Client.GetPagedMembersAsync(_h.Connector.ServiceUrl, "19:c", 50, "next token", default);
         var member = await _h.Client.GetMemberAsync(_h.Connector.ServiceUrl, "19:c", "29:u1", default);
         var team = await _h.Client.GetTeamDetailsAsync(_h.Connector.ServiceUrl, "19:team@thread", default);
+        _h.Connector.TeamChannels["19:team@thread"] = [("19:projects@thread.tacv2", "Projects")];
         var channels = await _h.Client.GetTeamChannelsAsync(_h.Connector.ServiceUrl, "19:team@thread", default);
 
         Assert.Equal("aad-1", Assert.Single(page.Members!).AadObjectId);
@@ -184,6 +185,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         Assert.Equal("Pro Bono Club", team.Name);
         Assert.Equal(2, channels.Conversations!.Count);
         Assert.Null(channels.Conversations[0].Name);
+        Assert.Equal("Projects", channels.Conversations[1].Name);
     }
 
     [Fact]

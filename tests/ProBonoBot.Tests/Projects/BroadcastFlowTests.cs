@@ -47,15 +47,17 @@ public sealed class BroadcastFlowTests : IAsyncLifetime
         await _bot.PostAsync(Activities.Message(Url, "broadcast 1"));
         var audience = await _bot.Connector.WaitForAsync(r => r.Any(x => x.Body.Contains("Broadcast #1", StringComparison.Ordinal)));
         // The channel already holds the project from Publish: it is not counted (issue 10 item 11).
-        Assert.Contains("3 people and 0 channel", audience.Last(x => x.Body.Contains("Broadcast #1", StringComparison.Ordinal)).Body, StringComparison.Ordinal);
+        // The leader starting it is not counted either: they get the report, not the card (issue 12).
+        Assert.Contains("2 people and 0 channel", audience.Last(x => x.Body.Contains("Broadcast #1", StringComparison.Ordinal)).Body, StringComparison.Ordinal);
 
         _bot.Connector.Clear();
         await _bot.PostAsync(Activities.Submit(Url, new JsonObject { ["verb"] = "broadcastStart", ["project"] = 1, ["audience"] = "both", ["resend"] = "false" }));
 
         await _bot.Connector.WaitForAsync(r => r.Any(x => x.Method == "PUT" && x.Body.Contains("Finished.", StringComparison.Ordinal)), TimeSpan.FromSeconds(15));
         var cards = _bot.Connector.Requests.Where(r => r.Method == "POST" && r.Body.Contains("Donor database", StringComparison.Ordinal) && r.Body.Contains("signUp", StringComparison.Ordinal)).ToList();
-        Assert.Equal(3, cards.Count); // leader + members 1 and 2 (3 muted); the channel has its card from Publish
+        Assert.Equal(2, cards.Count); // members 1 and 2 (3 muted); the channel has its card from Publish
         Assert.DoesNotContain(cards, c => c.RawTarget.Contains("member-3", StringComparison.Ordinal));
+        Assert.DoesNotContain(cards, c => c.RawTarget.Contains("personal-1", StringComparison.Ordinal)); // the leader who started it
         Assert.DoesNotContain(cards, c => c.RawTarget.Contains("19%3Ateam0123", StringComparison.Ordinal));
 
         _bot.Connector.Clear();
@@ -93,8 +95,10 @@ public sealed class BroadcastFlowTests : IAsyncLifetime
         var url = new Uri((string)card["actions"]![0]!["url"]!);
 
         var csv = await _bot.Client.GetStringAsync(url.PathAndQuery);
-        Assert.StartsWith("user_aad,conversation_id,status,detail", csv, StringComparison.Ordinal);
-        Assert.Contains("\"aad-member-1\",\"a:member-1\",NotFound", csv, StringComparison.Ordinal);
+        // Issue 12: names and a reason in the leader's language, ids last.
+        Assert.StartsWith("Name,Recipient,Reason,Details,Person id,Conversation id\r\n", csv.TrimStart('\uFEFF'), StringComparison.Ordinal);
+        Assert.Contains("\"Member 1\",\"Person\",\"The chat no longer exists\",", csv, StringComparison.Ordinal);
+        Assert.Contains("\"aad-member-1\",\"a:member-1\"", csv, StringComparison.Ordinal);
 
         var tampered = url.PathAndQuery.Replace("/broadcasts/1/", "/broadcasts/2/", StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Unauthorized, (await _bot.Client.GetAsync(tampered)).StatusCode);
