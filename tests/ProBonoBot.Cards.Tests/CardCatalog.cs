@@ -58,7 +58,7 @@ public static class CardCatalog
              new ApplicantModel("Daniel Kim", "Web designer", ViewerStanding.Offered, 0, 4, null)]),
         ["ask-role.en"] = () => SignUpCards.AskRole(Language.English, Wood()),
         ["ask-role.ja"] = () => SignUpCards.AskRole(Language.Japanese, Wood()),
-        ["ask-hours.ja"] = () => SignUpCards.AskHours(Language.Japanese, 3),
+        ["ask-hours.ja"] = () => SignUpCards.AskHours(Language.Japanese, 3, 4),
         ["ask-note.en"] = () => SignUpCards.AskNote(Language.English, 3),
         ["confirm-waitlist.en"] = () => SignUpCards.Confirm(Language.English, 3, "Reclaimed wood tracking", "Data analyst", 5, null, waitlist: true),
         ["confirm.ja"] = () => SignUpCards.Confirm(Language.Japanese, 3, "廃材トラッキング", "データ分析", 5, "Excel が得意です", waitlist: false),

@@ -10,9 +10,9 @@ namespace ProBonoBot.Install;
 /// <summary>
 /// Install and uninstall in 1:1 chats, group chats and teams: the conversation reference is stored (or
 /// marked inactive) and a welcome card is sent once per install, even though Teams announces an install
-/// with both installationUpdate and conversationUpdate. Every message refreshes the reference.
+/// with both installationUpdate and conversationUpdate. Every message refreshes the reference and the sender's time zone.
 /// </summary>
-public sealed class InstallRoutes(ConversationStore conversations, LanguageResolver languages) : IRouteModule
+public sealed class InstallRoutes(ConversationStore conversations, LanguageResolver languages, PersonTimeZones timeZones) : IRouteModule
 {
     public void Register(Router router)
     {
@@ -31,6 +31,8 @@ public sealed class InstallRoutes(ConversationStore conversations, LanguageResol
             {
                 await conversations.RefreshAsync(reference, ct).ConfigureAwait(false);
             }
+
+            await timeZones.RecordAsync(turn, ct).ConfigureAwait(false);
         });
     }
 
