@@ -62,8 +62,8 @@ public static class CardCatalog
         ["ask-note.en"] = () => SignUpCards.AskNote(Language.English, 3),
         ["confirm-waitlist.en"] = () => SignUpCards.Confirm(Language.English, 3, "Reclaimed wood tracking", "Data analyst", 5, null, waitlist: true),
         ["confirm.ja"] = () => SignUpCards.Confirm(Language.Japanese, 3, "廃材トラッキング", "データ分析", 5, "Excel が得意です", waitlist: false),
-        ["offer.en"] = () => SignUpCards.Offer(Language.English, 3, "Reclaimed wood tracking", "Data analyst", "2026-11-24 09:00"),
-        ["offer.ja"] = () => SignUpCards.Offer(Language.Japanese, 3, "廃材トラッキング", "データ分析", "2026-11-24 09:00"),
+        ["offer.en"] = () => SignUpCards.Offer(Language.English, 3, "Reclaimed wood tracking", "Data analyst", OfferDeadline(Language.English, "America/New_York")),
+        ["offer.ja"] = () => SignUpCards.Offer(Language.Japanese, 3, "廃材トラッキング", "データ分析", OfferDeadline(Language.Japanese, "Asia/Tokyo")),
         ["my-projects.en"] = () => SignUpCards.MyProjects(Language.English,
             [new MyProjectModel(3, "Reclaimed wood tracking", ProjectStatus.Recruiting, "Data analyst", ViewerStanding.Waitlisted, 2),
              new MyProjectModel(5, "Symposium video support", ProjectStatus.TeamFormed, "Video editor", ViewerStanding.Confirmed, 0)]),
@@ -87,6 +87,10 @@ public static class CardCatalog
     };
 
     /// <summary>The data of a Confirm button as the bot signs it (the signature here is a placeholder).</summary>
+    /// <summary>An offer's answer-by time as the bot words it for a reader in <paramref name="zone"/>.</summary>
+    private static string OfferDeadline(Language language, string zone) =>
+        Wording.Times.DateTime(DateTimeOffset.Parse("2026-11-24T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture), language, zone);
+
     private static JsonObject Signed(long project) => new() { ["project"] = project, ["state"] = "12", ["expires"] = 1767225600, ["sig"] = "5f2c" };
 
     /// <summary>A brief as the offline drafter writes it for the reclaimed-wood need.</summary>

@@ -42,7 +42,7 @@ public static partial class Times
     {
         var (local, zone) = ToLocal(at, language, zoneId);
         var withYear = now is { } n && TimeZoneInfo.ConvertTime(n, ZoneInfo(zone)).Year != local.Year;
-        var clock = local.ToString("HH:mm", CultureInfo.InvariantCulture);
+        var clock = local.ToString("H:mm", CultureInfo.InvariantCulture);
         return language == Language.Japanese
             ? $"{JapaneseDate(local, withYear)} {clock}{JapaneseZone(zone)}"
             : $"{EnglishDate(local, withYear)}, {clock}{EnglishZone(zone)}";
@@ -52,7 +52,7 @@ public static partial class Times
     public static string Clock(DateTimeOffset at, Language language, string? zoneId)
     {
         var (local, zone) = ToLocal(at, language, zoneId);
-        var clock = local.ToString("HH:mm", CultureInfo.InvariantCulture);
+        var clock = local.ToString("H:mm", CultureInfo.InvariantCulture);
         return language == Language.Japanese ? clock + JapaneseZone(zone) : clock + EnglishZone(zone);
     }
 
