@@ -89,7 +89,7 @@ public static class CardCatalog
     /// <summary>The data of a Confirm button as the bot signs it (the signature here is a placeholder).</summary>
     /// <summary>An offer's answer-by time as the bot words it for a reader in <paramref name="zone"/>.</summary>
     private static string OfferDeadline(Language language, string zone) =>
-        Wording.Times.DateTime(DateTimeOffset.Parse("2026-11-24T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture), language, zone);
+        ProBonoBot.Cards.Wording.Times.DateTime(DateTimeOffset.Parse("2026-11-24T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture), language, zone);
 
     private static JsonObject Signed(long project) => new() { ["project"] = project, ["state"] = "12", ["expires"] = 1767225600, ["sig"] = "5f2c" };
 
