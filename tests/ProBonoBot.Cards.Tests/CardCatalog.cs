@@ -32,7 +32,7 @@ public static class CardCatalog
         ["preview.ja"] = () => AnnouncementCard.Preview(Language.Japanese, Wood() with { Status = ProjectStatus.Draft }, "下書き #3 を保存しました。"),
         ["brief.en"] = () => BriefCard.Build(Language.English, new BriefCardModel(7, 1, BriefStatus.Draft, Brief(japanese: false), "Aiko Mori", "Drafted without an AI model: check every \"To confirm\" item before sending it on.", false), BriefViewer.Author),
         ["brief.ja"] = () => BriefCard.Build(Language.Japanese, new BriefCardModel(7, 2, BriefStatus.Draft, Brief(japanese: true), "森 愛子", "AIモデルを使えなかったため（応答に時間がかかりすぎました）、AIなしで下書きしました。", true), BriefViewer.Author),
-        ["brief-review.ja"] = () => BriefCard.Build(Language.Japanese, new BriefCardModel(7, 2, BriefStatus.Sent, Brief(japanese: true), "森 愛子", "AIモデル（gpt-4.1-mini）で下書きしました。", false), BriefViewer.Leader, "森 愛子さんからブリーフの確認依頼です"),
+        ["brief-review.ja"] = () => BriefCard.Build(Language.Japanese, new BriefCardModel(7, 2, BriefStatus.Sent, Brief(japanese: true), "森 愛子", "AIモデル（gpt-4.1-mini）で下書きしました。", false), BriefViewer.Leader, "森 愛子さんから概要書の確認依頼です"),
         ["brief-approved.en"] = () => BriefCard.Build(Language.English, new BriefCardModel(7, 1, BriefStatus.Approved, Brief(japanese: false), "Aiko Mori", "Drafted with an AI model (gpt-4.1-mini).", false, 12), BriefViewer.ReadOnly, "Approved: draft project #12 exists now."),
         ["propose-brief.en"] = () => ProposeCard.Build(Language.English, 4),
         ["propose-brief.ja"] = () => ProposeCard.Build(Language.Japanese, 4),
