@@ -203,7 +203,7 @@ public abstract class ChannelPostTests : IAsyncLifetime
 
         await Bot.PostAsync(Activities.Submit(Url, PublishTo(ChannelA)));
 
-        await Bot.Connector.WaitForAsync(r => Texts(r).Any(t => t.StartsWith("#1 is already posted", StringComparison.Ordinal)));
+        await Bot.Connector.WaitForAsync(r => Texts(r).Any(t => t.StartsWith("#1 is already in 1 channel you chose", StringComparison.Ordinal)));
         Assert.Empty(Announcements(Bot.Connector.Requests, ChannelA));
     }
 
@@ -291,7 +291,7 @@ public sealed class ChannelPostPostgresTests(DatabaseFixture databases) : Channe
         var seen = Bot.Connector.Requests;
         Assert.Single(Announcements(seen, ChannelA));
         Assert.Single(Texts(seen), t => t.StartsWith("Published #1", StringComparison.Ordinal));
-        Assert.Single(Texts(seen), t => t.StartsWith("#1 is already posted", StringComparison.Ordinal));
+        Assert.Single(Texts(seen), t => t.StartsWith("#1 is already in 1 channel you chose", StringComparison.Ordinal));
         Assert.Empty(Announcements(second.Connector.Requests, ChannelA));
     }
 }

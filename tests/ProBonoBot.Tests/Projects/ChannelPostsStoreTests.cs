@@ -100,7 +100,7 @@ public sealed class ChannelPostsStoreTests(DatabaseFixture databases)
     {
         var text = new PublishOutcome(Posted: 0, AlreadyThere: 2, Failed: 0).Message(UiText.For(Language.Japanese).Projects, 4);
 
-        Assert.StartsWith("#4 は選んだチャネルのうち 2 チャネルに投稿済み", text, StringComparison.Ordinal);
+        Assert.StartsWith("#4 は選んだチャネルのうち2チャネルにすでに投稿されている", text, StringComparison.Ordinal);
         Assert.DoesNotContain("公開しました", text, StringComparison.Ordinal);
     }
 
