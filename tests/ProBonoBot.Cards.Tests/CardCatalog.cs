@@ -36,7 +36,7 @@ public static class CardCatalog
         ["preview.ja"] = () => AnnouncementCard.Preview(Language.Japanese, Wood() with { Status = ProjectStatus.Draft }, "下書き #3 を保存しました。"),
         ["brief.en"] = () => BriefCard.Build(Language.English, new BriefCardModel(7, 1, BriefStatus.Draft, Brief(japanese: false), "Aiko Mori", "Drafted without an AI model: check every \"To confirm\" item before sending it on.", false), BriefViewer.Author),
         ["brief.ja"] = () => BriefCard.Build(Language.Japanese, new BriefCardModel(7, 2, BriefStatus.Draft, Brief(japanese: true), "森 愛子", "AIモデルを使えなかったため（応答に時間がかかりすぎました）、AIなしで下書きしました。", true), BriefViewer.Author),
-        ["brief-review.ja"] = () => BriefCard.Build(Language.Japanese, new BriefCardModel(7, 2, BriefStatus.Sent, Brief(japanese: true), "森 愛子", "AIモデル（gpt-4.1-mini）で下書きしました。", false), BriefViewer.Leader, "森 愛子さんからブリーフの確認依頼です"),
+        ["brief-review.ja"] = () => BriefCard.Build(Language.Japanese, new BriefCardModel(7, 2, BriefStatus.Sent, Brief(japanese: true), "森 愛子", "AIモデル（gpt-4.1-mini）で下書きしました。", false), BriefViewer.Leader, "森 愛子さんから概要書の確認依頼です"),
         ["brief-approved.en"] = () => BriefCard.Build(Language.English, new BriefCardModel(7, 1, BriefStatus.Approved, Brief(japanese: false), "Aiko Mori", "Drafted with an AI model (gpt-4.1-mini).", false, 12), BriefViewer.ReadOnly, "Approved: draft project #12 exists now."),
         ["propose-brief.en"] = () => ProposeCard.Build(Language.English, 4),
         ["propose-brief.ja"] = () => ProposeCard.Build(Language.Japanese, 4),
@@ -63,12 +63,12 @@ public static class CardCatalog
              new ApplicantModel("Daniel Kim", "Web designer", ViewerStanding.Offered, 0, 4, null)]),
         ["ask-role.en"] = () => SignUpCards.AskRole(Language.English, Wood()),
         ["ask-role.ja"] = () => SignUpCards.AskRole(Language.Japanese, Wood()),
-        ["ask-hours.ja"] = () => SignUpCards.AskHours(Language.Japanese, 3),
+        ["ask-hours.ja"] = () => SignUpCards.AskHours(Language.Japanese, 3, 4),
         ["ask-note.en"] = () => SignUpCards.AskNote(Language.English, 3),
         ["confirm-waitlist.en"] = () => SignUpCards.Confirm(Language.English, 3, "Reclaimed wood tracking", "Data analyst", 5, null, waitlist: true),
         ["confirm.ja"] = () => SignUpCards.Confirm(Language.Japanese, 3, "廃材トラッキング", "データ分析", 5, "Excel が得意です", waitlist: false),
-        ["offer.en"] = () => SignUpCards.Offer(Language.English, 3, "Reclaimed wood tracking", "Data analyst", "2026-11-24 09:00"),
-        ["offer.ja"] = () => SignUpCards.Offer(Language.Japanese, 3, "廃材トラッキング", "データ分析", "2026-11-24 09:00"),
+        ["offer.en"] = () => SignUpCards.Offer(Language.English, 3, "Reclaimed wood tracking", "Data analyst", OfferDeadline(Language.English, "America/New_York")),
+        ["offer.ja"] = () => SignUpCards.Offer(Language.Japanese, 3, "廃材トラッキング", "データ分析", OfferDeadline(Language.Japanese, "Asia/Tokyo")),
         ["my-projects.en"] = () => SignUpCards.MyProjects(Language.English,
             [new MyProjectModel(3, "Reclaimed wood tracking", ProjectStatus.Recruiting, "Data analyst", ViewerStanding.Waitlisted, 2),
              new MyProjectModel(5, "Symposium video support", ProjectStatus.TeamFormed, "Video editor", ViewerStanding.Confirmed, 0)]),
@@ -92,6 +92,10 @@ public static class CardCatalog
     };
 
     /// <summary>The data of a Confirm button as the bot signs it (the signature here is a placeholder).</summary>
+    /// <summary>An offer's answer-by time as the bot words it for a reader in <paramref name="zone"/>.</summary>
+    private static string OfferDeadline(Language language, string zone) =>
+        ProBonoBot.Cards.Wording.Times.DateTime(DateTimeOffset.Parse("2026-11-24T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture), language, zone);
+
     private static JsonObject Signed(long project) => new() { ["project"] = project, ["state"] = "12", ["expires"] = 1767225600, ["sig"] = "5f2c" };
 
     /// <summary>A brief as the offline drafter writes it for the reclaimed-wood need.</summary>

@@ -69,7 +69,7 @@ test('the leader creates a project with the form and publishes it to the team ch
   const announcement = await pg.next('team-id', m => cardTitle(m) === 'Morning market website');
   announcementId = announcement.messageId;
   assert.equal(cardOf(announcement).actions[0].verb, 'signUp');
-  assert.match(cardJson(announcement), /1 of 1 seats left/);
+  assert.match(cardJson(announcement), /1 seat left of 1/);
   assert.match(textOf(await pg.botSent(b => textOf(b).startsWith('Published #1'))), /1 channel/);
 });
 

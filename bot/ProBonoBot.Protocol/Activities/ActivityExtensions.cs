@@ -138,6 +138,26 @@ public static class ActivityExtensions
         return null;
     }
 
+    /// <summary>
+    /// The client's time zone as sent, unchecked: <c>activity.localTimezone</c> (Teams, e.g. "Asia/Tokyo"), else the
+    /// clientInfo entity's <c>timezone</c>. Callers validate it; any client can send any string here.
+    /// </summary>
+    public static string? GetLocalTimeZone(this Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        if (activity.Extra is not null && activity.Extra.TryGetValue("localTimezone", out var zone)
+            && zone.ValueKind == JsonValueKind.String && zone.GetString() is { Length: > 0 } value)
+        {
+            return value;
+        }
+
+        var clientInfo = activity.Entities?.FirstOrDefault(e => string.Equals(e.Type, "clientInfo", StringComparison.OrdinalIgnoreCase));
+        return clientInfo?.Extra is not null && clientInfo.Extra.TryGetValue("timezone", out var fromEntity)
+            && fromEntity.ValueKind == JsonValueKind.String
+            ? fromEntity.GetString()
+            : null;
+    }
+
     /// <summary>The tenant id from channelData, else from the conversation.</summary>
     public static string? GetTenantId(this Activity activity) =>
         activity.ChannelData?.Tenant?.Id ?? activity.Conversation?.TenantId;

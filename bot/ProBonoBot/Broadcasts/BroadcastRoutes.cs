@@ -55,7 +55,7 @@ public sealed partial class BroadcastRoutes(
         var project = number is { } n ? await projects.GetAsync(n, ct).ConfigureAwait(false) : null;
         if (project is null || project.Status != ProjectStatus.Recruiting)
         {
-            await personal.SayAsync(turn, project is null ? t.UnknownProject : F(t.NotRecruiting, project.Number, Markdown.Escape(project.Title), t.StatusName(project.Status)), language, ct).ConfigureAwait(false);
+            await personal.SayAsync(turn, project is null ? t.UnknownProject : F(t.NotRecruiting, project.Number, Markdown.Escape(project.Title), t.StatusReason(project.Status)), language, ct).ConfigureAwait(false);
             return (language, null);
         }
 

@@ -1,6 +1,6 @@
-using System.Globalization;
 using Microsoft.Extensions.Options;
 using ProBonoBot.Cards;
+using ProBonoBot.Cards.Wording;
 using ProBonoBot.Hosting;
 using ProBonoBot.Protocol.Activities;
 using ProBonoBot.Protocol.Routing;
@@ -10,7 +10,7 @@ using static ProBonoBot.Hosting.TurnExtensions;
 namespace ProBonoBot.Drafting;
 
 /// <summary>Queues drafting jobs from a turn: the per-person hourly limit, one job per subject at a time, then wakes the worker.</summary>
-public sealed class DraftingQueue(DraftingStore store, DraftingSignal signal, IOptions<DraftingOptions> options, TimeProvider time)
+public sealed class DraftingQueue(DraftingStore store, DraftingSignal signal, IOptions<DraftingOptions> options, TimeProvider time, People.PersonTimeZones timeZones)
 {
     /// <summary>True when queued; otherwise the person has been told why not.</summary>
     public async Task<bool> EnqueueAsync(TurnContext turn, string kind, long subject, string payload, Language language, CancellationToken ct)
@@ -22,7 +22,8 @@ public sealed class DraftingQueue(DraftingStore store, DraftingSignal signal, IO
         if (await store.JobsSinceAsync(person.Aad, since, ct).ConfigureAwait(false) >= options.Value.RequestsPerUserPerHour)
         {
             var oldest = await store.OldestJobSinceAsync(person.Aad, since, ct).ConfigureAwait(false) ?? time.GetUtcNow();
-            await turn.SayAsync(F(t.RateLimited, options.Value.RequestsPerUserPerHour, (oldest + TimeSpan.FromHours(1)).ToString("HH:mm", CultureInfo.InvariantCulture)), ct).ConfigureAwait(false);
+            var zone = await timeZones.ForTurnAsync(turn, ct);
+            await turn.SayAsync(F(t.RateLimited, options.Value.RequestsPerUserPerHour, Times.Clock(oldest + TimeSpan.FromHours(1), language, zone)), ct).ConfigureAwait(false);
             return false;
         }
 

@@ -119,7 +119,7 @@ public sealed class DraftingWorker(
         try
         {
             await connector.SendToConversationAsync(job.ServiceUrl, job.ConversationId,
-                new Activity { Text = string.Format(System.Globalization.CultureInfo.InvariantCulture, t.JobFailed, "#" + job.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)) }, ct).ConfigureAwait(false);
+                new Activity { Text = ProBonoBot.Cards.Wording.Plurals.Format(t.JobFailed, "#" + job.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)) }, ct).ConfigureAwait(false);
         }
         catch (ConnectorException ex)
         {

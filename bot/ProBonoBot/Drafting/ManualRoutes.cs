@@ -67,6 +67,12 @@ public sealed partial class ManualRoutes(
     private async Task<CardActionResult> CreateAsync(TurnContext turn, CancellationToken ct)
     {
         var language = await languages.ResolveAsync(turn, ct).ConfigureAwait(false);
+        if (turn.DataNumber("project") is null)
+        {
+            // "Draft it" pressed before a project was picked: say what to pick, not that a project is missing.
+            return CardActionResult.Say(UiText.For(language).Drafting.ManualChooseProject);
+        }
+
         var (project, refusal) = await ProjectForAsync(turn, turn.DataNumber("project"), language, ct).ConfigureAwait(false);
         if (project is null)
         {

@@ -60,6 +60,7 @@ public static class HostingExtensions
         services.AddSingleton<TeamChannels>();
         services.AddSingleton<UserSettingsStore>();
         services.AddSingleton<LanguageResolver>();
+        services.AddSingleton<PersonTimeZones>();
         services.AddOptions<BroadcastOptions>().Bind(configuration.GetSection(BroadcastOptions.Section))
             .Validate(o => o.RatePerSecond is >= 1 and <= 1000 && o.PerConversationPerSecond >= 1 && o.Parallelism is >= 1 and <= 256,
                 "Broadcasts:RatePerSecond (1–1000), PerConversationPerSecond (≥1) and Parallelism (1–256) must be in range.")

@@ -62,5 +62,5 @@ public static class TurnExtensions
     public static string? DataText(this TurnContext turn, string name, int max) =>
         turn.DataString(name)?.Trim() is { Length: > 0 } text ? (text.Length > max ? text[..max] : text) : null;
 
-    public static string F(string format, params object?[] args) => string.Format(CultureInfo.InvariantCulture, format, args);
+    public static string F(string format, params object?[] args) => ProBonoBot.Cards.Wording.Plurals.Format(format, args);
 }

@@ -10,10 +10,11 @@ namespace ProBonoBot.Install;
 /// <summary>
 /// Install and uninstall in 1:1 chats, group chats and teams: the conversation reference is stored (or
 /// marked inactive) and a welcome card is sent once per install, even though Teams announces an install
-/// with both installationUpdate and conversationUpdate. Every message refreshes the reference. In a team, every
-/// channel is recorded (see <see cref="TeamChannels"/>) and kept current through Teams' channel and team events.
+/// with both installationUpdate and conversationUpdate. Every message refreshes the reference and the sender's time
+/// zone. In a team, every channel is recorded (see <see cref="TeamChannels"/>) and kept current through Teams' channel
+/// and team events.
 /// </summary>
-public sealed class InstallRoutes(ConversationStore conversations, TeamChannels teamChannels, LanguageResolver languages) : IRouteModule
+public sealed class InstallRoutes(ConversationStore conversations, TeamChannels teamChannels, LanguageResolver languages, PersonTimeZones timeZones) : IRouteModule
 {
     public void Register(Router router)
     {
@@ -39,6 +40,8 @@ public sealed class InstallRoutes(ConversationStore conversations, TeamChannels 
             {
                 await conversations.RefreshAsync(reference, ct).ConfigureAwait(false);
             }
+
+            await timeZones.RecordAsync(turn, ct).ConfigureAwait(false);
         });
     }
 

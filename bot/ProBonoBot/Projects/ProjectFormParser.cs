@@ -134,5 +134,5 @@ public static class ProjectFormParser
             }
             : null;
 
-    private static string F(string format, params object?[] args) => string.Format(CultureInfo.InvariantCulture, format, args);
+    private static string F(string format, params object?[] args) => ProBonoBot.Cards.Wording.Plurals.Format(format, args);
 }

@@ -88,7 +88,7 @@ public sealed partial class ProjectRoutes(
             var project = await projects.GetAsync(existing, ct).ConfigureAwait(false);
             if (project is null || !await projects.UpdateDraftAsync(existing, draft, ct).ConfigureAwait(false))
             {
-                await personal.SayAsync(turn, project is null ? t.UnknownProject : F(t.ErrorNotEditable, existing, t.StatusName(project.Status)), language, ct).ConfigureAwait(false);
+                await personal.SayAsync(turn, project is null ? t.UnknownProject : F(t.ErrorNotEditable, existing, t.StatusSentence(project.Status, project.Number)), language, ct).ConfigureAwait(false);
                 return false;
             }
         }
@@ -112,7 +112,7 @@ public sealed partial class ProjectRoutes(
         }
         else if (project.Status != ProjectStatus.Draft)
         {
-            await personal.SayAsync(turn, F(t.ErrorNotEditable, project.Number, t.StatusName(project.Status)), language, ct).ConfigureAwait(false);
+            await personal.SayAsync(turn, F(t.ErrorNotEditable, project.Number, t.StatusSentence(project.Status, project.Number)), language, ct).ConfigureAwait(false);
         }
         else
         {
@@ -128,7 +128,7 @@ public sealed partial class ProjectRoutes(
         var project = number is { } n ? await projects.GetAsync(n, ct).ConfigureAwait(false) : null;
         if (project is null || project.Status is not (ProjectStatus.Draft or ProjectStatus.Recruiting))
         {
-            await personal.SayAsync(turn, project is null ? t.UnknownProject : F(t.NotRecruiting, project.Number, Markdown.Escape(project.Title), t.StatusName(project.Status)), language, ct).ConfigureAwait(false);
+            await personal.SayAsync(turn, project is null ? t.UnknownProject : F(t.NotRecruiting, project.Number, Markdown.Escape(project.Title), t.StatusReason(project.Status)), language, ct).ConfigureAwait(false);
             return false;
         }
 
@@ -155,7 +155,7 @@ public sealed partial class ProjectRoutes(
         var project = number is { } n ? await projects.GetAsync(n, ct).ConfigureAwait(false) : null;
         if (project is null || project.Status is not (ProjectStatus.Draft or ProjectStatus.Recruiting))
         {
-            await personal.SayAsync(turn, project is null ? t.UnknownProject : F(t.NotRecruiting, project.Number, Markdown.Escape(project.Title), t.StatusName(project.Status)), language, ct).ConfigureAwait(false);
+            await personal.SayAsync(turn, project is null ? t.UnknownProject : F(t.NotRecruiting, project.Number, Markdown.Escape(project.Title), t.StatusReason(project.Status)), language, ct).ConfigureAwait(false);
             return false;
         }
 

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using ProBonoBot.Cards;
 using ProBonoBot.Cards.Json;
 using ProBonoBot.Cards.Projects;
+using ProBonoBot.Cards.Wording;
 using ProBonoBot.Confirmations;
 using ProBonoBot.Hosting;
 using ProBonoBot.Outbox;
@@ -109,7 +110,9 @@ public sealed partial class TeamRoutes(
 
         if (!await projects.SetStatusAsync(project.Number, [ProjectStatus.Recruiting], ProjectStatus.TeamFormed, ct).ConfigureAwait(false))
         {
-            return await AnswerAsync(turn, F(t.CannotChangeStatus, project.Number, t.StatusName(project.Status), t.StatusName(ProjectStatus.TeamFormed)), language, ct).ConfigureAwait(false);
+            // A second click on "Confirm the team" lands here: say where the project stands now, in words.
+            var now = await projects.GetAsync(project.Number, ct).ConfigureAwait(false) ?? project;
+            return await AnswerAsync(turn, F(t.CannotChangeStatus, t.StatusSentence(now.Status, now.Number)), language, ct).ConfigureAwait(false);
         }
 
         var live = await signUps.LiveForProjectAsync(project.Number, ct).ConfigureAwait(false);
@@ -118,9 +121,10 @@ public sealed partial class TeamRoutes(
         var messages = new List<OutboxItem>();
         foreach (var s in live)
         {
-            var text = UiText.For(await LanguageOfAsync(s.UserAad, project, ct).ConfigureAwait(false)).Projects;
+            var personLanguage = await LanguageOfAsync(s.UserAad, project, ct).ConfigureAwait(false);
+            var text = UiText.For(personLanguage).Projects;
             var body = s.Status == SignUpStatus.Confirmed
-                ? F(text.TeamNotice, Markdown.Escape(project.Title), Names(members), Markdown.Escape(leaderName))
+                ? F(text.TeamNotice, Markdown.Escape(project.Title), Names(personLanguage, members), Markdown.Escape(leaderName))
                 : F(text.WaitlistClosed, Markdown.Escape(project.Title));
             messages.Add(SignUpNotices.ToPerson(SignUpNotices.Text(body), s.UserAad, s.UserTeamsId, null, null, null));
         }
@@ -143,7 +147,7 @@ public sealed partial class TeamRoutes(
         ConfirmationCheck.Kept => kept,
         ConfirmationCheck.Invalid => t.ConfirmInvalid,
         ConfirmationCheck.Expired => t.ConfirmExpired,
-        ConfirmationCheck.Valid when state != State(project) => F(t.ConfirmStale, F(t.StatusMovedOn, project.Number, t.StatusName(project.Status))),
+        ConfirmationCheck.Valid when state != State(project) => F(t.ConfirmStale, F(t.StatusMovedOn, t.StatusSentence(project.Status, project.Number))),
         _ => null,
     };
 
@@ -166,12 +170,11 @@ public sealed partial class TeamRoutes(
     private static string TeamIntroduction(Project project, IReadOnlyList<SignUp> members, string leaderName)
     {
         var mentions = members.Where(m => m.UserTeamsId is not null).Select(m => (Text: Markdown.Mention(m.UserName ?? m.UserAad), Member: m)).ToList();
-        var names = mentions.Count > 0 ? string.Join(", ", mentions.Select(m => m.Text)) : Names(members);
-
         // In the project's language; a bilingual project's introduction is one paragraph per language, Japanese first.
         // Each mention entity stands for one <at> tag, so only the first paragraph @mentions; the next names them.
         var text = string.Join("\n\n", project.ChannelLanguages.Select((l, i) =>
-            F(UiText.For(l).Projects.TeamThread, Markdown.Escape(project.Title), i == 0 ? names : Names(members), Markdown.Escape(leaderName))));
+            F(UiText.For(l).Projects.TeamThread, Markdown.Escape(project.Title),
+                i == 0 && mentions.Count > 0 ? Plurals.List(l, mentions.Select(m => m.Text)) : Names(l, members), Markdown.Escape(leaderName))));
         return JsonSerializer.Serialize(new Activity
         {
             Type = ActivityTypes.Message,
@@ -221,12 +224,13 @@ public sealed partial class TeamRoutes(
 
         if (project is null || !parsed || !Allowed(project.Status).Contains(to))
         {
-            return await AnswerAsync(turn, project is null ? t.UnknownProject : F(t.CannotChangeStatus, project.Number, t.StatusName(project.Status), Markdown.Escape(turn.DataString("status") ?? "?")), language, ct).ConfigureAwait(false);
+            return await AnswerAsync(turn, project is null ? t.UnknownProject : F(t.CannotChangeStatus, t.StatusSentence(project.Status, project.Number)), language, ct).ConfigureAwait(false);
         }
 
         if (!await projects.SetStatusAsync(project.Number, [project.Status], to, ct).ConfigureAwait(false))
         {
-            return await AnswerAsync(turn, F(t.CannotChangeStatus, project.Number, t.StatusName(project.Status), t.StatusName(to)), language, ct).ConfigureAwait(false);
+            var now = await projects.GetAsync(project.Number, ct).ConfigureAwait(false) ?? project;
+            return await AnswerAsync(turn, F(t.CannotChangeStatus, t.StatusSentence(now.Status, now.Number)), language, ct).ConfigureAwait(false);
         }
 
         if (to == ProjectStatus.Cancelled)
@@ -241,7 +245,7 @@ public sealed partial class TeamRoutes(
             await outbox.EnqueueAsync(messages, ct).ConfigureAwait(false);
         }
 
-        return await AnswerAsync(turn, F(t.StatusChanged, project.Number, t.StatusName(to)), language, ct).ConfigureAwait(false);
+        return await AnswerAsync(turn, t.StatusDone(to, project.Number), language, ct).ConfigureAwait(false);
     }
 
     private static ProjectStatus[] Allowed(ProjectStatus from) => from switch
@@ -278,7 +282,7 @@ public sealed partial class TeamRoutes(
         var people = await leaders.FindPeopleAsync(name, ct).ConfigureAwait(false);
         if (people.Count != 1)
         {
-            await personal.SayAsync(turn, people.Count == 0 ? F(t.PersonNotFound, Markdown.Escape(name)) : F(t.PersonAmbiguous, Markdown.Escape(name), string.Join(", ", people.Select(p => Markdown.Escape(p.Name)))), language, ct).ConfigureAwait(false);
+            await personal.SayAsync(turn, people.Count == 0 ? F(t.PersonNotFound, Markdown.Escape(name)) : F(t.PersonAmbiguous, Markdown.Escape(name), Plurals.List(language, people.Select(p => Markdown.Escape(p.Name)))), language, ct).ConfigureAwait(false);
             return;
         }
 
@@ -302,7 +306,7 @@ public sealed partial class TeamRoutes(
     private Task<Language> LanguageOfAsync(string aad, Project project, CancellationToken ct) =>
         languages.ForPersonAsync(aad, project.CardLanguage, ct);
 
-    private static string Names(IEnumerable<SignUp> members) => string.Join(", ", members.Select(m => Markdown.Escape(m.UserName ?? m.UserAad)));
+    private static string Names(Language language, IEnumerable<SignUp> members) => Plurals.List(language, members.Select(m => Markdown.Escape(m.UserName ?? m.UserAad)));
 
     [GeneratedRegex(@"^(applicants|応募者|応募状況)\s*#?(?<n>\d+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 200)]
     private static partial Regex ApplicantsPattern();

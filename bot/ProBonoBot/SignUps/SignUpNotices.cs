@@ -1,10 +1,10 @@
 using System.Data.Common;
-using System.Globalization;
 using System.Text.Json;
 using Dapper;
 using ProBonoBot.Cards;
 using ProBonoBot.Cards.Json;
 using ProBonoBot.Cards.SignUps;
+using ProBonoBot.Cards.Wording;
 using ProBonoBot.Outbox;
 using ProBonoBot.Protocol.Activities;
 
@@ -30,10 +30,16 @@ public static class SignUpNotices
     public static OutboxItem ToPerson(string activity, string aad, string? teamsId, string? tenantId, string? serviceUrl, string? botId) =>
         new(activity, aad, teamsId, tenantId, botId, null, serviceUrl);
 
-    public static string Deadline(DateTimeOffset until) => until.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    /// <summary>The person's last reported time zone (see <see cref="People.PersonTimeZones"/>), or null.</summary>
+    public static async Task<string?> TimeZoneOfAsync(DbConnection c, DbTransaction? tx, string aad) =>
+        Times.Normalize(await c.QuerySingleOrDefaultAsync<string?>("SELECT time_zone FROM user_settings WHERE aad_object_id = @aad", new { aad }, tx));
 
-    public static OutboxItem Offer(Language language, long project, string title, string roleName, DateTimeOffset until, OfferTarget target) =>
-        ToPerson(CardActivity(SignUpCards.Offer(language, project, title, roleName, Deadline(until))),
+    /// <summary>The answer-by time of an offer, in the recipient's zone and language.</summary>
+    public static string Deadline(DateTimeOffset until, Language language, string? timeZone, DateTimeOffset now) =>
+        Times.DateTime(until, language, timeZone, now);
+
+    public static OutboxItem Offer(Language language, long project, string title, string roleName, string deadline, OfferTarget target) =>
+        ToPerson(CardActivity(SignUpCards.Offer(language, project, title, roleName, deadline)),
             target.Aad, target.TeamsId, target.TenantId, target.ServiceUrl, target.BotId);
 }
 

@@ -59,7 +59,7 @@ public sealed partial class SignUpRoutes(
         }
         else if (model.Status != ProjectStatus.Recruiting)
         {
-            problem = F(text.Projects.NotRecruiting, model.Number, Markdown.Escape(model.Title), text.Projects.StatusName(model.Status));
+            problem = F(text.Projects.NotRecruiting, model.Number, Markdown.Escape(model.Title), text.Projects.StatusReason(model.Status));
         }
         else if (await signUps.LiveAsync(model.Number, person.Aad, ct).ConfigureAwait(false) is { } existing)
         {
@@ -246,12 +246,29 @@ public sealed partial class SignUpRoutes(
             : await signUps.DeclineOfferAsync(project.Number, person.Aad, ct).ConfigureAwait(false);
         if (result is null)
         {
-            return CardActionResult.Say(text.SignUps.NoOffer);
+            return CardActionResult.Say(await NoOfferAnswerAsync(text, project, person.Aad, ct).ConfigureAwait(false));
         }
 
         return CardActionResult.Say(accept
             ? F(text.SignUps.OfferAccepted, Markdown.Escape(project.Role((int)result.RoleNumber)?.Name), Markdown.Escape(project.Title))
             : text.SignUps.OfferDeclined);
+    }
+
+    /// <summary>
+    /// A second click on Accept or Decline, or one after the offer ran out: say where the person stands now
+    /// (confirmed, still waiting, or no longer signed up) rather than only that there is no offer.
+    /// </summary>
+    private async Task<string> NoOfferAnswerAsync(UiText text, Project project, string aad, CancellationToken ct)
+    {
+        var live = await signUps.LiveAsync(project.Number, aad, ct);
+        var role = live is null ? null : Markdown.Escape(project.Role((int)live.RoleNumber)?.Name);
+        return live?.Status switch
+        {
+            SignUpStatus.Confirmed => F(text.SignUps.OfferAlreadyConfirmed, role, Markdown.Escape(project.Title)),
+            SignUpStatus.Waitlisted => F(text.SignUps.OfferStillWaiting, role, Markdown.Escape(project.Title),
+                await signUps.PositionAsync(live, ct)),
+            _ => F(text.SignUps.NoOffer, Markdown.Escape(project.Title)),
+        };
     }
 
     private async Task MyProjectsAsync(TurnContext turn, CancellationToken ct)
@@ -329,7 +346,7 @@ public sealed partial class SignUpRoutes(
         {
             case SignUpStep.Role when FirstNumber(typed) is { } role && model.Roles.Any(r => r.Number == role):
                 await sessions.SaveAsync(session with { Step = SignUpStep.Hours, RoleNumber = role }, ct).ConfigureAwait(false);
-                await turn.SendCardAsync(SignUpCards.AskHours(language, model.Number), ct).ConfigureAwait(false);
+                await turn.SendCardAsync(SignUpCards.AskHours(language, model.Number, model.HoursPerWeek), ct).ConfigureAwait(false);
                 break;
             case SignUpStep.Role:
                 await turn.SayAsync(F(s.InvalidRole, model.Roles.Count), ct).ConfigureAwait(false);
@@ -371,7 +388,7 @@ public sealed partial class SignUpRoutes(
             SignUpResult.Confirmed => F(text.SignUps.Confirmed, Markdown.Escape(outcome.RoleName), Markdown.Escape(model.Title)),
             SignUpResult.Waitlisted => F(text.SignUps.Waitlisted, Markdown.Escape(outcome.RoleName), outcome.Position, Markdown.Escape(model.Title)),
             SignUpResult.AlreadySignedUp => F(text.SignUps.AlreadySignedUp, Markdown.Escape(model.Title), await StandingAsync(text, model, outcome.Existing!, ct).ConfigureAwait(false)),
-            SignUpResult.NotRecruiting => F(text.Projects.NotRecruiting, model.Number, Markdown.Escape(model.Title), text.Projects.StatusName(outcome.Status ?? model.Status)),
+            SignUpResult.NotRecruiting => F(text.Projects.NotRecruiting, model.Number, Markdown.Escape(model.Title), text.Projects.StatusReason(outcome.Status ?? model.Status)),
             _ => text.Projects.UnknownProject,
         };
         await turn.SayAsync(message, ct).ConfigureAwait(false);

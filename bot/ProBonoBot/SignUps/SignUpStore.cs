@@ -221,7 +221,8 @@ public sealed class SignUpStore(Db db, OutboxStore outbox, OutboxSignal signal, 
             new { seq = n.Seq, until, now = time.GetUtcNow() }, tx).ConfigureAwait(false);
         var language = await SignUpNotices.LanguageOfAsync(c, tx, n.Aad, p.Language).ConfigureAwait(false);
         var roleName = await RoleNameAsync(c, tx, p.Number, role).ConfigureAwait(false);
-        await outbox.EnqueueAsync(c, tx, [SignUpNotices.Offer(language, p.Number, p.Title, roleName, until, new OfferTarget(n.Aad, n.TeamsId, null, null, null))])
+        var deadline = SignUpNotices.Deadline(until, language, await SignUpNotices.TimeZoneOfAsync(c, tx, n.Aad).ConfigureAwait(false), time.GetUtcNow());
+        await outbox.EnqueueAsync(c, tx, [SignUpNotices.Offer(language, p.Number, p.Title, roleName, deadline, new OfferTarget(n.Aad, n.TeamsId, null, null, null))])
             .ConfigureAwait(false);
     }
 

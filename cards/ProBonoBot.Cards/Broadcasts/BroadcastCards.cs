@@ -15,7 +15,7 @@ public static class BroadcastCards
     public const string StartVerb = "broadcastStart";
     public const string CancelVerb = "broadcastCancel";
 
-    private static string F(string format, params object?[] args) => string.Format(CultureInfo.InvariantCulture, format, args);
+    private static string F(string format, params object?[] args) => ProBonoBot.Cards.Wording.Plurals.Format(format, args);
 
     /// <param name="preview">The announcement card as recipients will see it (shown on demand).</param>
     public static JsonObject Audience(Language language, long project, string title, int people, int channels, JsonObject? preview = null)
@@ -40,7 +40,7 @@ public static class BroadcastCards
         var state = p.Cancelled ? b.ReportCancelled : p.Done ? b.ReportDone : b.ReportRunning;
         var facts = new List<(string, string)>
         {
-            (b.FactSent, $"{p.Sent} / {p.Total}"),
+            (b.FactSent, F(b.SentValue, p.Sent, p.Total)),
             (b.FactPending, p.Pending.ToString(CultureInfo.InvariantCulture)),
             (b.FactFailed, p.Failed.ToString(CultureInfo.InvariantCulture)),
             (b.FactBlocked, p.Blocked.ToString(CultureInfo.InvariantCulture)),
@@ -49,7 +49,8 @@ public static class BroadcastCards
         };
         if (!p.Done && p.Eta is { } eta)
         {
-            facts.Add((b.FactEta, eta.ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture)));
+            // "about 4 minutes" reads at a glance; a stopwatch-style 00:03:27 did not.
+            facts.Add((b.FactEta, eta < TimeSpan.FromMinutes(1) ? b.EtaUnderMinute : F(b.EtaMinutes, (int)Math.Ceiling(eta.TotalMinutes))));
         }
 
         var actions = new List<JsonNode>();

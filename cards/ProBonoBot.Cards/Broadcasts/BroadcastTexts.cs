@@ -26,6 +26,9 @@ public sealed class BroadcastTexts
     public required string FactNotInstalled { get; init; }
     public required string FactRate { get; init; }
     public required string FactEta { get; init; }
+    public required string SentValue { get; init; }
+    public required string EtaMinutes { get; init; }
+    public required string EtaUnderMinute { get; init; }
     public required string RateValue { get; init; }
     public required string Muted { get; init; }
     public required string Unmuted { get; init; }

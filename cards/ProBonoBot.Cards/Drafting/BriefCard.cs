@@ -48,8 +48,8 @@ public static class BriefCard
             body.Add(Card.Text(headline, weight: "Bolder", color: "Good"));
         }
 
-        body.Add(Card.Title(string.Format(CultureInfo.InvariantCulture, t.BriefTitle, Markdown.Escape(b.Title))));
-        body.Add(Card.Text(string.Format(CultureInfo.InvariantCulture, t.BriefVersion, model.Version, StatusName(t, model.Status), Markdown.Escape(model.AuthorName)), subtle: true));
+        body.Add(Card.Title(ProBonoBot.Cards.Wording.Plurals.Format(t.BriefTitle, Markdown.Escape(b.Title))));
+        body.Add(Card.Text(ProBonoBot.Cards.Wording.Plurals.Format(t.BriefVersion, model.Version, StatusName(t, model.Status), Markdown.Escape(model.AuthorName)), subtle: true));
         body.Add(Card.Text(model.SourceNote, color: model.SourceIsFallback ? "Attention" : null, subtle: !model.SourceIsFallback));
         if (b.Revision is { } revision)
         {
@@ -80,7 +80,7 @@ public static class BriefCard
             Card.Text($"**{Markdown.Escape(t.FieldOutOfScope)}**\n\n{Collapsible.Bullets(b.OutOfScope)}"),
         ], open: false));
         body.AddRange(Collapsible.Section("team", t.SectionTeam, [
-            Card.Text(Collapsible.Lines(b.Roles.Select(r => string.Format(CultureInfo.InvariantCulture, t.RoleLine, Markdown.Escape(r.Name.Trim()), r.Seats, r.HoursPerWeek, Markdown.Escape(r.Skills.Trim()))))),
+            Card.Text(Collapsible.Lines(b.Roles.Select(r => ProBonoBot.Cards.Wording.Plurals.Format(t.RoleLine, Markdown.Escape(r.Name.Trim()), r.Seats, r.HoursPerWeek, Markdown.Escape(r.Skills.Trim()))))),
         ], open: true));
         body.AddRange(Collapsible.Section("schedule", t.SectionSchedule, [
             Collapsible.Field(t.FieldTime, b.TimeCommitment),
@@ -158,7 +158,7 @@ public static class BriefCard
     private static JsonObject EditForm(Language language, ProjectBrief b, JsonObject data)
     {
         var t = UiText.For(language).Drafting;
-        string Required(string label) => string.Format(CultureInfo.InvariantCulture, t.FieldRequired, label);
+        string Required(string label) => ProBonoBot.Cards.Wording.Plurals.Format(t.FieldRequired, label);
         return Card.Inner([
             Card.TextInput("title", t.FieldTitle, b.Title, errorMessage: Required(t.FieldTitle), maxLength: 120),
             Card.TextInput("organisation", t.FieldOrganisation, b.Partner.Organisation, errorMessage: Required(t.FieldOrganisation), maxLength: 200),

@@ -140,6 +140,9 @@ public sealed class DraftingTexts
     public required string NotSentYet { get; init; }
     public required string UnknownBrief { get; init; }
     public required string ManualChooseTitle { get; init; }
+    public required string ManualChooseProject { get; init; }
+    public required string ManualInstructionLabel { get; init; }
+    public required string ManualInstructionPlaceholder { get; init; }
     public required string ManualProjectLabel { get; init; }
     public required string ManualKindLabel { get; init; }
     public required string ManualOperational { get; init; }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using ProBonoBot.Cards.Json;
 
@@ -43,16 +42,17 @@ public static class FeedbackCards
 
     /// <summary>"brief #12" / "マニュアル #3".</summary>
     public static string DraftName(Language language, bool isManual, long id) =>
-        string.Format(CultureInfo.InvariantCulture, isManual ? UiText.For(language).Feedback.DraftManual : UiText.For(language).Feedback.DraftBrief, id);
+        ProBonoBot.Cards.Wording.Plurals.Format(isManual ? UiText.For(language).Feedback.DraftManual : UiText.For(language).Feedback.DraftBrief, id);
 
-    public static JsonObject Summary(Language language, FeedbackSummaryModel model)
+    /// <param name="timeZone">The reader's zone, for the comments' dates.</param>
+    public static JsonObject Summary(Language language, FeedbackSummaryModel model, string? timeZone = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         var t = UiText.For(language).Feedback;
-        string Counts(FeedbackCounts c) => string.Format(CultureInfo.InvariantCulture, t.SummaryCounts, c.Likes, c.Dislikes, c.Reports);
+        string Counts(FeedbackCounts c) => ProBonoBot.Cards.Wording.Plurals.Format(t.SummaryCounts, c.Likes, c.Dislikes, c.Reports);
         var body = new List<JsonNode>
         {
-            Card.Title(string.Format(CultureInfo.InvariantCulture, t.SummaryTitle, model.Days)),
+            Card.Title(ProBonoBot.Cards.Wording.Plurals.Format(t.SummaryTitle, model.Days)),
             Card.Text(t.SummaryIntro, subtle: true),
             Card.Facts([(t.SummaryBriefs, Counts(model.Briefs)), (t.SummaryManuals, Counts(model.Manuals))]),
             Card.Heading(t.SummaryLatest),
@@ -64,10 +64,10 @@ public static class FeedbackCards
 
         foreach (var c in model.Latest)
         {
-            var label = c.Kind == ReportKind ? string.Format(CultureInfo.InvariantCulture, t.SummaryReport, t.Category(c.Category))
+            var label = c.Kind == ReportKind ? ProBonoBot.Cards.Wording.Plurals.Format(t.SummaryReport, t.Category(c.Category))
                 : c.Kind == DislikeKind ? t.SummaryDislike : t.SummaryLike;
             var comment = c.Comment;
-            var line = $"**{Markdown.Escape(label)}** · {Markdown.Escape(DraftName(language, c.IsManual, c.DraftId))} · {c.At.UtcDateTime:yyyy-MM-dd}";
+            var line = $"**{Markdown.Escape(label)}** · {Markdown.Escape(DraftName(language, c.IsManual, c.DraftId))} · {Wording.Times.Date(c.At, language, timeZone)}";
             body.Add(Card.Text(comment.Length == 0 ? line : line + "\n\n" + Markdown.Escape(comment), color: c.Kind == ReportKind ? "Attention" : null));
         }
 

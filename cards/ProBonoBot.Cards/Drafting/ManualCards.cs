@@ -38,7 +38,7 @@ public static class ManualCards
                     chosen?.ToString(CultureInfo.InvariantCulture)),
                 Card.Choices("kind", t.ManualKindLabel,
                     Enum.GetValues<ManualKind>().Select(k => (t.ManualName(k), k.ToString().ToLowerInvariant())), "operational", expanded: true),
-                Card.TextInput("instruction", t.InstructionLabel, maxLength: BriefCard.MaxInstruction, multiline: true, placeholder: t.InstructionPlaceholder),
+                Card.TextInput("instruction", t.ManualInstructionLabel, maxLength: BriefCard.MaxInstruction, multiline: true, placeholder: t.ManualInstructionPlaceholder),
             ],
             [Card.Execute(t.ButtonDraft, DraftingVerbs.CreateManual, style: "positive")]);
     }
@@ -50,7 +50,7 @@ public static class ManualCards
         var body = new List<JsonNode>
         {
             Card.Title(Markdown.Escape(model.Document.Title)),
-            Card.Text(string.Format(CultureInfo.InvariantCulture, t.ManualVersion, model.ProjectNumber, Markdown.Escape(model.ProjectTitle), model.Version, t.ManualName(model.Kind)), subtle: true),
+            Card.Text(ProBonoBot.Cards.Wording.Plurals.Format(t.ManualVersion, model.ProjectNumber, Markdown.Escape(model.ProjectTitle), model.Version, t.ManualName(model.Kind)), subtle: true),
             Card.Text(model.SourceNote, color: model.SourceIsFallback ? "Attention" : null, subtle: !model.SourceIsFallback),
         };
         for (var i = 0; i < model.Document.Sections.Count; i++)

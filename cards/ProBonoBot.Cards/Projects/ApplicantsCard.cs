@@ -25,7 +25,7 @@ public static class ApplicantsCard
         foreach (var role in project.Roles)
         {
             var inRole = applicants.Where(a => a.RoleName == role.Name).ToList();
-            body.Add(Card.Heading($"{role.Number}. {Markdown.Escape(role.Name)} ({role.Taken}/{role.Seats})"));
+            body.Add(Card.Heading($"{role.Number}. {Markdown.Escape(role.Name)} — {F(t.RoleFilled, role.Taken, role.Seats)}"));
             var seated = inRole.Where(a => a.Standing is ViewerStanding.Confirmed or ViewerStanding.Offered).Select(a =>
                 (Markdown.Escape(a.Name), a.Standing == ViewerStanding.Offered ? F(s.StandingOffered, Markdown.Escape(role.Name)) : Hours(t, a))).ToList();
             if (seated.Count > 0)
@@ -66,8 +66,10 @@ public static class ApplicantsCard
         return Card.Create(body, actions);
     }
 
+    /// <summary>Hours and note, leaving out what the person did not give (no lone "-").</summary>
     private static string Hours(ProjectTexts t, ApplicantModel a) =>
-        (a.HoursPerWeek is { } h ? F(t.CommitmentValue, h) : "-") + (string.IsNullOrWhiteSpace(a.Note) ? string.Empty : " · " + Markdown.Escape(a.Note));
+        string.Join(" · ", new[] { a.HoursPerWeek is { } h ? F(t.CommitmentValue, h) : null, string.IsNullOrWhiteSpace(a.Note) ? null : Markdown.Escape(a.Note) }
+            .Where(part => part is not null));
 
     private static JsonObject With(JsonObject data, string key, string value)
     {

@@ -30,14 +30,14 @@ public static class ConfirmCard
         var t = UiText.For(language).Projects;
         var keep = ProjectData(project);
         keep["status"] = nameof(ProjectStatus.Cancelled);
-        return Build(F(t.CancelConfirmTitle, project, Markdown.Escape(title)), F(t.CancelConfirmText, people), ProjectVerbs.SetStatus,
+        return Build(F(t.CancelConfirmTitle, project, Markdown.Escape(title)), people > 0 ? F(t.CancelConfirmText, people) : t.CancelConfirmTextNobody, ProjectVerbs.SetStatus,
             t.ButtonConfirmCancel, t.ButtonKeepProject, confirm, keep, universal: false);
     }
 
     public static JsonObject FormTeam(Language language, long project, string title, IReadOnlyList<EmptySeatModel> empty, JsonObject confirm)
     {
         var t = UiText.For(language).Projects;
-        var seats = string.Join(language == Language.Japanese ? "、" : ", ", empty.Select(e => F(t.EmptySeat, Markdown.Escape(e.RoleName), e.Taken, e.Seats)));
+        var seats = Wording.Plurals.List(language, empty.Select(e => F(t.EmptySeat, Markdown.Escape(e.RoleName), e.Taken, e.Seats)));
         return Build(F(t.FormTeamConfirmTitle, project, Markdown.Escape(title)), F(t.FormTeamConfirmText, seats), ProjectVerbs.FormTeam,
             t.ButtonConfirmTeam, t.ButtonKeepRecruiting, confirm, ProjectData(project), universal: false);
     }

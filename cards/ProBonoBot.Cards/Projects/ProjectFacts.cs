@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using ProBonoBot.Cards.Json;
 
@@ -7,14 +6,21 @@ namespace ProBonoBot.Cards.Projects;
 /// <summary>Pieces shared by the project cards: facts, roles, places.</summary>
 internal static class ProjectFacts
 {
-    public static string F(string format, params object?[] args) => string.Format(CultureInfo.InvariantCulture, format, args);
+    public static string F(string format, params object?[] args) => ProBonoBot.Cards.Wording.Plurals.Format(format, args);
 
-    public static string Place(ProjectTexts t, ProjectCardModel p) => p.Mode switch
+    /// <summary>"On site: Kyoto"; with no place given, only the way of working (never "On site: -").</summary>
+    public static string Place(ProjectTexts t, ProjectCardModel p) => (p.Mode, string.IsNullOrWhiteSpace(p.Place)) switch
     {
-        WorkMode.Onsite => F(t.PlaceOnsite, Markdown.Escape(p.Place ?? "-")),
-        WorkMode.Hybrid => F(t.PlaceHybrid, Markdown.Escape(p.Place ?? "-")),
+        (WorkMode.Onsite, false) => F(t.PlaceOnsite, Markdown.Escape(p.Place!.Trim())),
+        (WorkMode.Hybrid, false) => F(t.PlaceHybrid, Markdown.Escape(p.Place!.Trim())),
+        (WorkMode.Onsite, true) => t.ModeOnsite,
+        (WorkMode.Hybrid, true) => t.ModeHybrid,
         _ => t.PlaceRemote,
     };
+
+    /// <summary>Seats still open, in words: "1 seat left of 2", 「残り1席（定員2）」, or full with the waitlist.</summary>
+    public static string Seats(ProjectTexts t, RoleCardModel role) =>
+        role.SeatsLeft > 0 ? F(t.RoleSeatsLeft, role.SeatsLeft, role.Seats) : F(t.RoleFull, role.Waitlisted);
 
     public static string Period(ProjectTexts t, ProjectCardModel p) =>
         p.Start is null && p.End is null ? t.PeriodUndecided : $"{Markdown.Escape(p.Start ?? "?")} – {Markdown.Escape(p.End ?? "?")}";
@@ -55,7 +61,7 @@ internal static class ProjectFacts
         foreach (var role in p.Roles)
         {
             var skills = string.IsNullOrWhiteSpace(role.Skills) ? string.Empty : " — " + Markdown.Escape(role.Skills);
-            var seats = role.SeatsLeft > 0 ? F(t.RoleSeatsLeft, role.SeatsLeft, role.Seats) : F(t.RoleFull, role.Waitlisted);
+            var seats = Seats(t, role);
             yield return Card.Text($"**{role.Number}. {Markdown.Escape(role.Name)}**{skills}");
             yield return Card.Text(seats, subtle: role.SeatsLeft > 0, color: role.SeatsLeft > 0 ? null : "Warning");
         }

@@ -32,7 +32,7 @@ public static class ProjectFormCard
             Card.TextInput("summary", t.FieldSummary, v.Summary, multiline: true, errorMessage: Required(t, t.FieldSummary), maxLength: MaxLong),
             Card.TextInput("objective", t.FieldObjective, v.Objective, multiline: true, maxLength: MaxLong),
             Card.TextInput("deliverables", t.FieldDeliverables, v.Deliverables, multiline: true, maxLength: MaxLong),
-            Card.TextInput("roles", t.FieldRoles, v.Roles, multiline: true, errorMessage: Required(t, t.FieldRoles), maxLength: MaxLong, placeholder: t.RolesHint),
+            Card.TextInput("roles", t.FieldRoles, v.Roles, multiline: true, errorMessage: Required(t, t.FieldRoles), maxLength: MaxLong, placeholder: t.RolesPlaceholder),
             Card.Text(t.RolesHint, subtle: true),
             Card.NumberInput("hours", t.FieldHours, 1, 40, v.HoursPerWeek),
             Card.DateInput("start", t.FieldStart, v.Start),

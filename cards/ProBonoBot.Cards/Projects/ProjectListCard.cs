@@ -23,7 +23,7 @@ public static class ProjectListCard
             [
                 Card.Text($"**#{p.Number} {Markdown.Escape(p.Title)}**"),
                 Card.Text($"{Markdown.Escape(p.Partner)} · {F(t.CommitmentValue, p.HoursPerWeek)} · {Place(t, p)}", subtle: true),
-                Card.Text(string.Join(" / ", p.Roles.Select(r => $"{Markdown.Escape(r.Name)} {r.SeatsLeft}/{r.Seats}")), subtle: seats > 0),
+                Card.Text(string.Join(" / ", p.Roles.Select(r => $"{Markdown.Escape(r.Name)}: {Seats(t, r)}")), subtle: seats > 0),
                 Card.Actions(
                 [
                     Card.Execute(t.ButtonSignUp, ProjectVerbs.SignUp, ProjectData(p.Number)),

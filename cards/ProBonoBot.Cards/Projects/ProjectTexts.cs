@@ -13,6 +13,7 @@ public sealed class ProjectTexts
     public required string FieldDeliverables { get; init; }
     public required string FieldRoles { get; init; }
     public required string RolesHint { get; init; }
+    public required string RolesPlaceholder { get; init; }
     public required string FieldHours { get; init; }
     public required string FieldStart { get; init; }
     public required string FieldEnd { get; init; }
@@ -68,7 +69,17 @@ public sealed class ProjectTexts
     public required string ClosedInProgress { get; init; }
     public required string ClosedCompleted { get; init; }
     public required string ClosedCancelled { get; init; }
+    public required string RoleFilled { get; init; }
     public required IReadOnlyList<string> StatusNames { get; init; }
+
+    /// <summary>Per status, a sentence saying where project #{0} stands ("The team for #3 is already confirmed.").</summary>
+    public required IReadOnlyList<string> StatusNow { get; init; }
+
+    /// <summary>Per status, why a project is not taking sign-ups ("its team is already complete").</summary>
+    public required IReadOnlyList<string> StatusReasons { get; init; }
+
+    /// <summary>Per status, the answer after a leader moved project #{0} into it.</summary>
+    public required IReadOnlyList<string> StatusChangedTo { get; init; }
     public required string ChooseChannelsTitle { get; init; }
     public required string ChannelsLabel { get; init; }
     public required string ChannelsHint { get; init; }
@@ -90,13 +101,13 @@ public sealed class ProjectTexts
     public required string TeamNotice { get; init; }
     public required string TeamThread { get; init; }
     public required string WaitlistClosed { get; init; }
-    public required string StatusChanged { get; init; }
     public required string ProjectCancelledNotice { get; init; }
     public required string CannotChangeStatus { get; init; }
     public required string SentToPersonalChat { get; init; }
     public required string PersonalChatUnreachable { get; init; }
     public required string CancelConfirmTitle { get; init; }
     public required string CancelConfirmText { get; init; }
+    public required string CancelConfirmTextNobody { get; init; }
     public required string ButtonConfirmCancel { get; init; }
     public required string ButtonKeepProject { get; init; }
     public required string CancelKept { get; init; }
@@ -124,4 +135,10 @@ public sealed class ProjectTexts
     public required string DigestDeclined { get; init; }
 
     public string StatusName(ProjectStatus status) => StatusNames[(int)status];
+
+    public string StatusSentence(ProjectStatus status, long number) => Wording.Plurals.Format(StatusNow[(int)status], number);
+
+    public string StatusReason(ProjectStatus status) => StatusReasons[(int)status];
+
+    public string StatusDone(ProjectStatus status, long number) => Wording.Plurals.Format(StatusChangedTo[(int)status], number);
 }

@@ -30,11 +30,13 @@ public static class SignUpCards
         ], s.ButtonNext);
     }
 
-    public static JsonObject AskHours(Language language, long project) =>
+    /// <param name="suggested">The hours the project asks for, offered as the answer to keep.</param>
+    public static JsonObject AskHours(Language language, long project, int suggested) =>
         Question(language, project, SignUpStep.Hours,
         [
-            Card.Text(UiText.For(language).SignUps.AskHours),
-            Card.NumberInput("hours", UiText.For(language).SignUps.ConfirmHours, 1, 40, "5"),
+            Card.Text(F(UiText.For(language).SignUps.AskHours, Math.Clamp(suggested, 1, 40))),
+            Card.NumberInput("hours", UiText.For(language).SignUps.ConfirmHours, 1, 40,
+                Math.Clamp(suggested, 1, 40).ToString(System.Globalization.CultureInfo.InvariantCulture)),
         ], UiText.For(language).SignUps.ButtonNext);
 
     public static JsonObject AskNote(Language language, long project)
@@ -60,7 +62,7 @@ public static class SignUpCards
                 (s.ConfirmProject, $"#{project} {Markdown.Escape(title)}"),
                 (s.ConfirmRole, Markdown.Escape(roleName)),
                 (s.ConfirmHours, F(UiText.For(language).Projects.CommitmentValue, hours)),
-                (s.ConfirmNote, string.IsNullOrWhiteSpace(note) ? "-" : Markdown.Escape(note)),
+                .. string.IsNullOrWhiteSpace(note) ? Array.Empty<(string, string)>() : [(s.ConfirmNote, Markdown.Escape(note))],
             ]),
         };
         if (waitlist)

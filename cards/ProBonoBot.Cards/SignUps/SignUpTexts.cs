@@ -54,5 +54,7 @@ public sealed class SignUpTexts
     public required string OfferAccepted { get; init; }
     public required string OfferDeclined { get; init; }
     public required string NoOffer { get; init; }
+    public required string OfferAlreadyConfirmed { get; init; }
+    public required string OfferStillWaiting { get; init; }
     public required string SkipWords { get; init; }
 }

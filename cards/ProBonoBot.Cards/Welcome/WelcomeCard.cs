@@ -16,7 +16,7 @@ public static class WelcomeCard
         var other = language == Language.Japanese ? Language.English : Language.Japanese;
         var greeting = string.IsNullOrWhiteSpace(name)
             ? text.WelcomeIntroNoName
-            : string.Format(CultureInfo.InvariantCulture, inChannel ? text.WelcomeChannelIntro : text.WelcomeIntro, Markdown.Escape(name));
+            : ProBonoBot.Cards.Wording.Plurals.Format(inChannel ? text.WelcomeChannelIntro : text.WelcomeIntro, Markdown.Escape(name));
         return Card.Create(
             [
                 Card.Title(text.WelcomeTitle),

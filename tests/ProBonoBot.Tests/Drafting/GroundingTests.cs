@@ -209,7 +209,7 @@ public sealed class GroundingTests
         }
 
         Assert.Contains("Organisation: Riverside Farmers Market [1]", message.Text, StringComparison.Ordinal);
-        Assert.Contains("2 detail(s) not found", message.Text, StringComparison.Ordinal);
+        Assert.Contains("2 details not found", message.Text, StringComparison.Ordinal);
         Assert.Equal("AdaptiveCard", (string?)wire["attachments"]![0]!["content"]!["type"]);
     }
 
@@ -232,7 +232,7 @@ public sealed class GroundingTests
         var offline = DraftMessage.Manual(Card(), 0, aiGenerated: false, t);
 
         Assert.Equal(AiContent.EntityType, Assert.Single(model.Entities!).Type);
-        Assert.Contains("1 detail(s)", model.Text, StringComparison.Ordinal);
+        Assert.Contains("1 detail not found", model.Text, StringComparison.Ordinal);
         Assert.Null(offline.Entities);
         Assert.Null(offline.Text);
     }

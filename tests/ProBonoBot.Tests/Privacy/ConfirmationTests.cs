@@ -205,7 +205,7 @@ public sealed class ConfirmationTests : IAsyncLifetime
 
         await _bot.PostAsync(Activities.Submit(Url, cancel));
         var ask = await NextAsync("a:personal-1", r => Says(r, $"Cancel #{number}"));
-        Assert.Contains("Everyone who signed up (1)", ClubScenario.Readable(ask.Body), StringComparison.Ordinal);
+        Assert.Contains("Everyone who signed up (1 person)", ClubScenario.Readable(ask.Body), StringComparison.Ordinal);
         Assert.Equal(1, await _club.CountAsync($"SELECT status FROM projects WHERE number = {number}"));
 
         await _bot.PostAsync(Activities.Submit(Url, ClubScenario.SecondActionData(ask)));
@@ -214,7 +214,7 @@ public sealed class ConfirmationTests : IAsyncLifetime
 
         var confirm = ClubScenario.FirstActionData(ask);
         await _bot.PostAsync(Activities.Submit(Url, confirm.DeepClone().AsObject()));
-        Assert.Contains("is now: Cancelled", ClubScenario.Readable((await NextAsync("a:personal-1", r => r.Method == "PUT")).Body), StringComparison.Ordinal);
+        Assert.Contains($"#{number} is cancelled.", ClubScenario.Readable((await NextAsync("a:personal-1", r => r.Method == "PUT")).Body), StringComparison.Ordinal);
         await _bot.PostAsync(Activities.Submit(Url, confirm.DeepClone().AsObject()));
         Assert.Contains("Nothing was changed", ClubScenario.Readable((await NextAsync("a:personal-1", r => r.Method == "PUT")).Body), StringComparison.Ordinal);
 

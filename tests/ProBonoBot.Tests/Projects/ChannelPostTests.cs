@@ -96,7 +96,7 @@ public abstract class ChannelPostTests : IAsyncLifetime
         seen = Bot.Connector.Requests;
         Assert.Single(Announcements(seen, ChannelA));
         Assert.Single(Texts(seen), t => t.StartsWith("Published #1", StringComparison.Ordinal));
-        Assert.Single(Texts(seen), t => t.StartsWith("#1 is already posted in 1 of the chosen channel(s)", StringComparison.Ordinal));
+        Assert.Single(Texts(seen), t => t.StartsWith("#1 is already in 1 channel you chose", StringComparison.Ordinal));
         Assert.Equal(1, await CountAsync("SELECT COUNT(*) FROM posted_cards"));
         Assert.Equal(1, await CountAsync("SELECT COUNT(*) FROM channel_posts WHERE activity_id IS NOT NULL"));
     }
@@ -203,7 +203,7 @@ public abstract class ChannelPostTests : IAsyncLifetime
 
         await Bot.PostAsync(Activities.Submit(Url, PublishTo(ChannelA)));
 
-        await Bot.Connector.WaitForAsync(r => Texts(r).Any(t => t.StartsWith("#1 is already posted", StringComparison.Ordinal)));
+        await Bot.Connector.WaitForAsync(r => Texts(r).Any(t => t.StartsWith("#1 is already in 1 channel you chose", StringComparison.Ordinal)));
         Assert.Empty(Announcements(Bot.Connector.Requests, ChannelA));
     }
 
@@ -248,7 +248,7 @@ public abstract class ChannelPostTests : IAsyncLifetime
         await Bot.PostAsync(Activities.Message(Url, "broadcast 1"));
 
         var seen = await Bot.Connector.WaitForAsync(r => r.Any(x => x.Body.Contains("Broadcast #1", StringComparison.Ordinal)));
-        Assert.Contains("and 1 channel(s)", seen.Last(x => x.Body.Contains("Broadcast #1", StringComparison.Ordinal)).Body, StringComparison.Ordinal);
+        Assert.Contains("and 1 channel can", seen.Last(x => x.Body.Contains("Broadcast #1", StringComparison.Ordinal)).Body, StringComparison.Ordinal);
     }
 
     private Task<int> ClaimAsync(string channel, string claimant, DateTimeOffset at) =>
@@ -291,7 +291,7 @@ public sealed class ChannelPostPostgresTests(DatabaseFixture databases) : Channe
         var seen = Bot.Connector.Requests;
         Assert.Single(Announcements(seen, ChannelA));
         Assert.Single(Texts(seen), t => t.StartsWith("Published #1", StringComparison.Ordinal));
-        Assert.Single(Texts(seen), t => t.StartsWith("#1 is already posted", StringComparison.Ordinal));
+        Assert.Single(Texts(seen), t => t.StartsWith("#1 is already in 1 channel you chose", StringComparison.Ordinal));
         Assert.Empty(Announcements(second.Connector.Requests, ChannelA));
     }
 }

@@ -100,7 +100,7 @@ public sealed class ChannelPostsStoreTests(DatabaseFixture databases)
     {
         var text = new PublishOutcome(Posted: 0, AlreadyThere: 2, Failed: 0).Message(UiText.For(Language.Japanese).Projects, 4);
 
-        Assert.StartsWith("#4 は選んだチャネルのうち 2 チャネルに投稿済み", text, StringComparison.Ordinal);
+        Assert.StartsWith("#4 は選んだチャネルのうち2チャネルにすでに投稿されている", text, StringComparison.Ordinal);
         Assert.DoesNotContain("公開しました", text, StringComparison.Ordinal);
     }
 
@@ -109,7 +109,7 @@ public sealed class ChannelPostsStoreTests(DatabaseFixture databases)
     {
         var text = new PublishOutcome(Posted: 1, AlreadyThere: 1, Failed: 0).Message(UiText.For(Language.English).Projects, 4);
 
-        Assert.Equal("Published #4 to 1 channel(s). Recruiting has started. #4 is already posted in 1 of the chosen channel(s), so I didn't post it there again; that card keeps itself up to date.", text);
+        Assert.Equal("Published #4 to 1 channel. Recruiting has started. #4 is already in 1 channel you chose, so I didn't post it there again; the card there keeps itself up to date.", text);
     }
 
     private static Task<int> InsertProjectAsync(Db db) => db.WriteAsync(c => c.ExecuteAsync(

@@ -31,6 +31,7 @@ public sealed partial class FeedbackRoutes(
     PersonalChat personal,
     OutboxStore outbox,
     LanguageResolver languages,
+    PersonTimeZones timeZones,
     TimeProvider time,
     ILogger<FeedbackRoutes> logger) : IRouteModule
 {
@@ -158,7 +159,8 @@ public sealed partial class FeedbackRoutes(
         }
 
         var rows = await store.SinceAsync(time.GetUtcNow().AddDays(-SummaryDays), 5000, ct);
-        await personal.SendCardAsync(turn, FeedbackCards.Summary(language, FeedbackSummary.Build(rows, SummaryDays, SummaryComments)), language, ct);
+        var zone = await timeZones.ForTurnAsync(turn, ct);
+        await personal.SendCardAsync(turn, FeedbackCards.Summary(language, FeedbackSummary.Build(rows, SummaryDays, SummaryComments), zone), language, ct);
     }
 
     private static string Hash(string? text) =>
