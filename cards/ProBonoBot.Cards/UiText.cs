@@ -60,6 +60,7 @@ public sealed class UiText
     public required string NotUnderstood { get; init; }
     public required string NotUnderstoodNeedHint { get; init; }
     public required string NothingToCancel { get; init; }
+    public required Commands.CommandTexts Commands { get; init; }
     public required string LanguageChanged { get; init; }
     public required string SomethingWentWrong { get; init; }
     public required string TooManyMessages { get; init; }
@@ -108,6 +109,7 @@ public sealed record CommandHelp(string Command, string Description);
     RespectRequiredConstructorParameters = true,
     ReadCommentHandling = JsonCommentHandling.Skip)]
 [JsonSerializable(typeof(UiText))]
+[JsonSerializable(typeof(Commands.CommandTexts))]
 [JsonSerializable(typeof(Projects.ProjectTexts))]
 [JsonSerializable(typeof(SignUps.SignUpTexts))]
 [JsonSerializable(typeof(Broadcasts.BroadcastTexts))]

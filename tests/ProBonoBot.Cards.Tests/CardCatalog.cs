@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ProBonoBot.Cards;
 using ProBonoBot.Cards.Broadcasts;
+using ProBonoBot.Cards.Commands;
 using ProBonoBot.Cards.Drafting;
 using ProBonoBot.Cards.Help;
 using ProBonoBot.Cards.Projects;
@@ -24,6 +25,12 @@ public static class CardCatalog
         ["help.ja"] = () => HelpCard.Build(Language.Japanese, inChannel: false),
         ["help-channel.en"] = () => HelpCard.Build(Language.English, inChannel: true),
         ["help-channel.ja"] = () => HelpCard.Build(Language.Japanese, inChannel: true),
+        ["greeting.en"] = () => CommandCards.Greeting(Language.English, "Haruka"),
+        ["greeting.ja"] = () => CommandCards.Greeting(Language.Japanese, "佐藤 遥"),
+        ["did-you-mean.en"] = () => CommandCards.DidYouMean(Language.English, "sign up 2"),
+        ["did-you-mean.ja"] = () => CommandCards.DidYouMean(Language.Japanese, "ヘルプ"),
+        ["pick-project.en"] = () => CommandCards.Pick(Language.English, UiText.For(Language.English).Commands.PickSignUp, "sign up", [new ProjectChoice(3, "Reclaimed wood tracking"), new ProjectChoice(4, "Market website")]),
+        ["pick-project.ja"] = () => CommandCards.Pick(Language.Japanese, UiText.For(Language.Japanese).Commands.PickWithdraw, "辞退", [new ProjectChoice(3, "古材トレーサビリティ")]),
         ["announcement.en"] = () => AnnouncementCard.Build(Language.English, Wood(), ViewerState.Nobody, ["29:user-1"]),
         ["announcement.ja"] = () => AnnouncementCard.Build(Language.Japanese, Wood(), ViewerState.Nobody, ["29:user-1"]),
         ["announcement-confirmed.en"] = () => AnnouncementCard.Build(Language.English, Wood(), new ViewerState(ViewerStanding.Confirmed, "Data analyst"), ["29:user-1"]),

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ProBonoBot.Cards.Broadcasts;
+using ProBonoBot.Cards.Commands;
 using ProBonoBot.Cards.Drafting;
 using ProBonoBot.Cards.Json;
 using ProBonoBot.Cards.Projects;
@@ -39,6 +40,8 @@ public static class HostileCatalog
             ["confirm-cancel"] = ConfirmCard.CancelProject(Language.Japanese, 3, h, 2, new JsonObject { ["verb"] = "projectSetStatus" }),
             ["confirm-form-team"] = ConfirmCard.FormTeam(Language.English, 3, h, [new EmptySeatModel(h, 0, 2)], new JsonObject { ["verb"] = "projectFormTeam" }),
             ["manual-choose"] = ManualCards.Choose(Language.English, [new ManualProjectChoice(3, h)]),
+            ["pick-project"] = CommandCards.Pick(Language.English, "Which project?", "sign up", [new ProjectChoice(3, h)]),
+            ["greeting"] = CommandCards.Greeting(Language.English, h),
             ["manual"] = ManualCards.Build(Language.English, new ManualCardModel(5, 3, h, ManualKind.Operational, 2,
                 new ManualDocument(h, [new ManualSection(h, h), new ManualSection("Roles", "- **Leader**: " + Markdown.Escape(h) + "\n- [link](https://evil.example/model)")]),
                 "Drafted without an AI model.", false, OwnLinkPrefix + "manuals/5.md", [(1, OwnLinkPrefix + "manuals/4.md")])),

@@ -89,6 +89,58 @@ for (const file of goldens) {
   });
 }
 
+// Issue 12 (the help card hid "sign up <number>"): a host whose markdown lets HTML through, as Teams and the Playground do,
+// takes "<number>" for a tag and shows nothing. For every card, each piece of text a reader sees (text blocks, facts,
+// button titles, also inside Action.ShowCard) is rendered that way, and every "<…>" or "&…;" in it must be shown as written.
+const shownAsWritten = async (card) => page.evaluate((card) => {
+  const AC = window.AdaptiveCards;
+  const md = window.markdownit({ html: true });
+  AC.AdaptiveCard.onProcessMarkdown = (text, r) => { r.outputHtml = md.render(text); r.didProcess = true; };
+  const texts = [];
+  const walk = (node) => {
+    if (Array.isArray(node)) { node.forEach(walk); return; }
+    if (!node || typeof node !== 'object') return;
+    if ((node.type === 'TextBlock' || node.type === 'TextRun') && typeof node.text === 'string') texts.push(node.text);
+    if (typeof node.type === 'string' && node.type.startsWith('Action.') && typeof node.title === 'string') texts.push(node.title);
+    for (const f of Array.isArray(node.facts) ? node.facts : []) texts.push(f.title ?? '', f.value ?? '');
+    for (const [key, value] of Object.entries(node)) if (key !== 'data' && key !== 'fallback') walk(value);
+  };
+  walk(card);
+  const host = document.getElementById('card');
+  host.innerHTML = '';
+  const parts = [card, ...(card.actions ?? []).filter(a => a.type === 'Action.ShowCard').map(a => ({ type: 'AdaptiveCard', version: '1.5', body: a.card.body }))];
+  for (const part of parts) {
+    const adaptiveCard = new AC.AdaptiveCard();
+    adaptiveCard.hostConfig = new AC.HostConfig({ supportsInteractivity: true });
+    adaptiveCard.parse(part, new AC.SerializationContext());
+    const rendered = adaptiveCard.render();
+    if (rendered) host.appendChild(rendered);
+  }
+  const shown = host.textContent;
+  const lost = [];
+  for (const text of texts) {
+    // What the card means to show: markdown escapes (\<) undone.
+    const meant = text.replace(/\\(.)/g, '$1');
+    for (const token of meant.match(/<[^<>\n]*>|&#?[a-zA-Z0-9]+;/g) ?? []) {
+      if (!shown.includes(token)) lost.push(`${token} in "${text}"`);
+    }
+  }
+  return lost;
+}, card);
+
+test('the text check catches a placeholder the renderer eats (negative control)', async () => {
+  const lost = await shownAsWritten({ type: 'AdaptiveCard', version: '1.5', body: [
+    { type: 'FactSet', facts: [{ title: 'sign up <number>', value: 'x' }] }, { type: 'TextBlock', text: 'withdraw <number>' }] });
+  assert.equal(lost.length, 2, JSON.stringify(lost));
+});
+
+for (const file of goldens) {
+  test(`${file}: no text dropped or changed by the renderer (<…>, &…;)`, async () => {
+    const lost = await shownAsWritten(JSON.parse(readFileSync(join(goldenDir, file), 'utf8')));
+    assert.deepEqual(lost, [], 'text the renderer did not show as written');
+  });
+}
+
 // Issue 10 (safe text): the same cards with a hostile string in every user-text field (Golden/hostile, written by
 // tests/ProBonoBot.Cards.Tests/HostileTextTests.cs). Rendered with linkify on, as Teams links bare addresses: no
 // image, no mention and no link may come from user text — a link is allowed only when its text is its own address

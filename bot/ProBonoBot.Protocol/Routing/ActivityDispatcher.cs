@@ -82,7 +82,12 @@ public sealed class ActivityDispatcher(Router router)
             return;
         }
 
-        if (router.MatchMessage(turn.Text) is { } route)
+        if (router.CommandText is { } normalize)
+        {
+            turn.CommandText = normalize(turn.Text);
+        }
+
+        if (router.MatchMessage(turn.Text, turn.CommandText) is { } route)
         {
             turn.Match = route.Match;
             await RunAsync("message", async () => { await route.Handler(turn, ct).ConfigureAwait(false); return true; }).ConfigureAwait(false);

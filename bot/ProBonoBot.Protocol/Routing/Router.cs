@@ -58,6 +58,22 @@ public sealed class Router
 
     public IReadOnlyCollection<string> RouteNames => _names;
 
+    /// <summary>Turns typed text into the form command patterns are written for (see <see cref="UseCommandText"/>).</summary>
+    public Func<string, string>? CommandText { get; private set; }
+
+    /// <summary>
+    /// One normaliser for every message route (full-width letters, case, spacing, synonyms…). Routes are tried on the
+    /// text as typed first, so a command that already matched keeps its groups from the original text (a need's words,
+    /// a name); only text no route took as typed is tried again in its normalised form.
+    /// </summary>
+    public Router UseCommandText(Func<string, string> normalize)
+    {
+        ArgumentNullException.ThrowIfNull(normalize);
+        Claim("command-text");
+        CommandText = normalize;
+        return this;
+    }
+
     public Router OnMessage(string name, Regex pattern, TurnHandler handler)
     {
         Claim($"message:{name}");
@@ -110,8 +126,14 @@ public sealed class Router
 
     public const string CardActionInvokeName = "adaptiveCard/action";
 
-    /// <summary>The first message route whose pattern matches the text.</summary>
-    public (TurnHandler Handler, Match Match)? MatchMessage(string text)
+    /// <summary>The first message route whose pattern matches the text as typed, else the first that matches <paramref name="commandText"/>.</summary>
+    public (TurnHandler Handler, Match Match)? MatchMessage(string text, string? commandText = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Match(text) ?? (commandText is not null && commandText != text ? Match(commandText) : null);
+    }
+
+    private (TurnHandler Handler, Match Match)? Match(string text)
     {
         foreach (var (_, pattern, handler) in _messages)
         {

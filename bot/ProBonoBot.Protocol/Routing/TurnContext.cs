@@ -22,6 +22,14 @@ public sealed class TurnContext(Activity activity, IConnectorClient connector, I
     /// <summary>The message text with bot mentions stripped (read when first needed, inside the turn's failure boundary).</summary>
     public string Text => _text ??= Activity.GetTextWithoutMentions();
 
+    /// <summary>
+    /// The text in the form commands are written for (the router's normaliser applied to <see cref="Text"/>), set before
+    /// routing; <see cref="Text"/> stays as typed for anything that is stored or shown.
+    /// </summary>
+    public string CommandText { get => _commandText ?? Text; internal set => _commandText = value; }
+
+    private string? _commandText;
+
     /// <summary>The regex match of the message route that was chosen.</summary>
     public Match? Match { get; internal set; }
 

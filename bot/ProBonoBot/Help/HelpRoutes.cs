@@ -11,7 +11,8 @@ using ProBonoBot.Protocol.Routing;
 namespace ProBonoBot.Help;
 
 /// <summary>
-/// <c>help</c> / <c>ヘルプ</c>, the welcome card's help button, and the answer to anything not understood. Typed inside a
+/// <c>help</c> / <c>ヘルプ</c> and the welcome card's help button (anything not understood is answered by
+/// <see cref="Commands.CommandRoutes"/>). Typed inside a
 /// flow (a need being described, a sign-up), <c>help</c> explains that flow instead of showing the general card.
 /// </summary>
 public sealed partial class HelpRoutes(LanguageResolver languages, ConversationFlows flows) : IRouteModule
@@ -24,11 +25,6 @@ public sealed partial class HelpRoutes(LanguageResolver languages, ConversationF
         {
             await SendHelpAsync(turn, ct).ConfigureAwait(false);
             return CardActionResult.Done;
-        });
-        router.OnUnrecognizedMessage(async (turn, ct) =>
-        {
-            var language = await languages.ResolveAsync(turn, ct).ConfigureAwait(false);
-            await turn.SendAsync(new Activity { Text = UiText.For(language).NotUnderstood }, ct).ConfigureAwait(false);
         });
     }
 

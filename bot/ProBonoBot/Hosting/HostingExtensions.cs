@@ -93,6 +93,7 @@ public static class HostingExtensions
 
         services.AddSingleton<IRouteModule, InstallRoutes>();
         services.AddSingleton<IRouteModule, HelpRoutes>();
+        services.AddSingleton<IRouteModule, Commands.CommandRoutes>();
         services.AddSingleton<IRouteModule, ConversationRoutes>();
         services.AddSingleton<IRouteModule, LanguageRoutes>();
         services.AddSingleton<IRouteModule, ProjectRoutes>();

@@ -59,6 +59,41 @@ public class RouterTests
     }
 
     [Fact]
+    public void UseCommandText_Twice_Throws() =>
+        Assert.Throws<InvalidOperationException>(() => new Router().UseCommandText(s => s).UseCommandText(s => s));
+
+    [Fact]
+    public async Task HandleAsync_TypedTextMatches_RouteSeesTheTextAsTyped()
+    {
+        string? captured = null;
+        var router = new Router()
+            .UseCommandText(s => s.ToUpperInvariant())
+            .OnMessage("need", new Regex(@"^need (?<text>.+)$", RegexOptions.IgnoreCase), (t, _) => { captured = t.Match!.Groups["text"].Value; return Task.CompletedTask; });
+
+        await new ActivityDispatcher(router).HandleAsync(Turn(Message("need Our npo")), default);
+
+        Assert.Equal("Our npo", captured);
+    }
+
+    [Fact]
+    public async Task HandleAsync_OnlyNormalisedTextMatches_RouteRunsAndFallbackSeesCommandText()
+    {
+        var ran = false;
+        string? fallbackSaw = null;
+        var router = new Router()
+            .UseCommandText(s => s.Replace("ヘルプ", "help", StringComparison.Ordinal))
+            .OnMessage("help", new Regex("^help$"), (_, _) => { ran = true; return Task.CompletedTask; })
+            .OnUnrecognizedMessage((t, _) => { fallbackSaw = t.CommandText; return Task.CompletedTask; });
+        var dispatcher = new ActivityDispatcher(router);
+
+        await dispatcher.HandleAsync(Turn(Message("ヘルプ")), default);
+        await dispatcher.HandleAsync(Turn(Message("ヘルプ me")), default);
+
+        Assert.True(ran);
+        Assert.Equal("help me", fallbackSaw);
+    }
+
+    [Fact]
     public async Task HandleAsync_NoMatch_RunsFallback()
     {
         var fallback = false;
