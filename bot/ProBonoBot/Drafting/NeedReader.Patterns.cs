@@ -10,7 +10,7 @@ internal static partial class NeedReader
     private const string TitleEn = @"(?:executive\s+|managing\s+|deputy\s+|assistant\s+|vice[- ]|(?:practice|clinic|school|club|office|general|programme|program|project|volunteer|centre|center|site|community|market|head)\s+)?(?:director|chair(?:person|woman|man)?|head\s?teacher|head|manager|co-?ordinator|secretary|president|principal|leader|representative|co-?founder|founder|organi[sz]er|treasurer|owner|caretaker|(?:volunteer|programme|program|project|office|centre|center|site|community|market)\s+(?:coordinator|manager|lead|leader|director|officer))";
 
     // Not after a title or abbreviation ("Mrs. Ito", "e.g. a map", "St. Mary's"); a dot inside an email or URL has no space after it.
-    [GeneratedRegex(@"(?<=[。！？!?])|\n+|(?<=[.!?])(?<!\b(?:Inc|Ltd|Co|Mr|Ms|Mrs|Dr|Prof|St|No|etc|e\.g|i\.e|approx|vs|Jr|Sr|Mt|Ave|Rd|ca)\.)\s+", RegexOptions.IgnoreCase, 500)]
+    [GeneratedRegex(@"(?<=[。！？!?])|\n+|(?<=[.!?])(?<!\b(?:Inc|Ltd|Co|Mr|Ms|Mrs|Dr|Prof|St|No|etc|e\.g|E\.g|i\.e|approx|vs|Jr|Sr|Mt|Ave|Rd|ca)\.)\s+", RegexOptions.None, 500)]
     private static partial Regex SentenceBreak();
 
     [GeneratedRegex(@"ignore\s+(?:(?:all|the|any|previous|prior|above|your|these|earlier)\s+)*(?:instructions?|rules|prompts?)|disregard\s+(?:(?:the|all|any|previous|your)\s+)*(?:instructions?|rules)|system prompt|\byou are now\b|\bset the (?:partner|organi[sz]ation|deadline|contact|title)\b|(?:指示|ルール|命令|プロンプト)を無視|(?:以前|前|上)の指示|システムプロンプト|(?:支援先|団体名|パートナー|締め?切り?|担当者?)を.{1,30}?に(?:設定|変更)", RegexOptions.IgnoreCase, 500)]

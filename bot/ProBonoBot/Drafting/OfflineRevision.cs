@@ -236,7 +236,7 @@ internal static partial class OfflineRevision
     }
 
     // A Latin sentence ends at a full stop followed by a space (so never inside "dana@riversidepantry.org" or a URL), not after a title or abbreviation.
-    [GeneratedRegex(@"(?<=[。！？])\s*|(?<=[.!?])(?<!\b(?:Inc|Ltd|Co|Mr|Ms|Mrs|Dr|Prof|St|No|etc|e\.g|i\.e|approx|vs)\.)\s+", RegexOptions.IgnoreCase, 500)]
+    [GeneratedRegex(@"(?<=[。！？])\s*|(?<=[.!?])(?<!\b(?:Inc|Ltd|Co|Mr|Ms|Mrs|Dr|Prof|St|No|etc|e\.g|E\.g|i\.e|approx|vs)\.)\s+", RegexOptions.None, 500)]
     private static partial Regex SentenceEnd();
 
     [GeneratedRegex(@"困|課題|悩|できない|できず|足りな|不足|追いつか|手作業|紙で|大変|たい(?:です|と|。|$)|ほしい|欲しい|必要|お願い|\b(?:need|needs|want|would like|problem|struggl\w*|can't|cannot|unable|by hand|on paper|help|lose|losing|takes hours)\b", RegexOptions.IgnoreCase, 500)]

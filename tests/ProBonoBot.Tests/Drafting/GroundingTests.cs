@@ -266,6 +266,7 @@ public sealed class GroundingTests
     [InlineData("Please ask Mrs. Okafor. She runs the rota.", 2)]
     [InlineData("Mr. Ito and Dr. Lee meet at St. Mark's hall, e.g. on Fridays.", 1)]
     [InlineData("Write to dana@riversidepantry.org or see www.riversidepantry.org/help. Thanks!", 2)]
+    [InlineData("The answer was no. We still need help.", 2)]
     public void Sentences_AbbreviationsEmailsUrls_NotBroken(string text, int count) =>
         Assert.Equal(count, GroundingText.Sentences(text).Count());
 }

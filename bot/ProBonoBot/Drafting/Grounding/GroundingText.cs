@@ -112,6 +112,6 @@ public static partial class GroundingText
     private static partial Regex Spaces();
 
     // Not after a title or abbreviation ("Mrs. Ito", "e.g. a map", "St. Mary's"); a dot inside an email or URL has no space after it.
-    [GeneratedRegex(@"(?<=[.!?])(?<!\b(?:Inc|Ltd|Co|Mr|Ms|Mrs|Dr|Prof|St|No|etc|e\.g|i\.e|approx|vs|Jr|Sr|Mt|Ave|Rd|ca)\.)\s+|(?<=[。！？])|[\r\n]+", RegexOptions.IgnoreCase, 500)]
+    [GeneratedRegex(@"(?<=[.!?])(?<!\b(?:Inc|Ltd|Co|Mr|Ms|Mrs|Dr|Prof|St|No|etc|e\.g|E\.g|i\.e|approx|vs|Jr|Sr|Mt|Ave|Rd|ca)\.)\s+|(?<=[。！？])|[\r\n]+", RegexOptions.None, 500)]
     private static partial Regex SentenceBreak();
 }
