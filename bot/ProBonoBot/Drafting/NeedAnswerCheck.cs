@@ -48,10 +48,33 @@ public static partial class NeedAnswerCheck
         return asked switch
         {
             "deadline" when !TimePattern().IsMatch(s) => AnswerProblem.NoTimeExpression,
+            "partner" when Chatter().IsMatch(s) => PartnerName(text) is null ? AnswerProblem.NotAName : AnswerProblem.None,
             "partner" when TooLongForAName(s) => AnswerProblem.NotAName,
             "partner" when SentenceStartPattern().IsMatch(s) => AnswerProblem.NotAName,
             _ => AnswerProblem.None,
         };
+    }
+
+    /// <summary>
+    /// The name to store from an answer to "Which organisation is this for?": the answer itself when it reads as a
+    /// name, the one clean part when the rest is chatter ("the residents association, I just told you"), and null
+    /// when no part can be a name (「名前は忘れちゃいました…」) — never a sentence.
+    /// </summary>
+    public static string? PartnerName(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var trimmed = text.Trim();
+        if (!Chatter().IsMatch(NeedIntent.Fold(trimmed)))
+        {
+            return trimmed;
+        }
+
+        var clean = NamePieces().Split(trimmed)
+            .Select(p => NameLead().Replace(p.Trim(), string.Empty).Trim(' ', '.', '!', '。', '！', '…', '"', '「', '」'))
+            .Where(p => p.Length >= 2 && !Chatter().IsMatch(NeedIntent.Fold(p)) && !SentenceStartPattern().IsMatch(NeedIntent.Fold(p)) && NameLike().IsMatch(p))
+            .ToList();
+        return clean.Count == 1 && !TooLongForAName(NeedIntent.Fold(clean[0])) && (Cards.Languages.LooksJapanese(clean[0]) || NeedIntent.WordCount(clean[0]) <= 8)
+            ? clean[0] : null;
     }
 
     private static bool TooLongForAName(string folded) =>
@@ -107,6 +130,20 @@ public static partial class NeedAnswerCheck
 
     [GeneratedRegex(@"^(what|huh|eh|sorry|pardon|excuse me|why|wait|hang on|hold on|nope|wrong)([?!.,]|$)|^no,? i\b|\b(just asking|i was (just )?asking|didn't mean|did not mean|not a need|what do you mean|i don't understand|i do not understand|no idea what|never ?mind)\b|^(え|えっ|ええ|は|ん|何|なに|なん|はい\?)[?!。、…]*$|^(どういう|違う|違います|ちがう|いえ、|いいえ、)|何のこと|なんのこと|どういうこと|どういう意味|聞いただけ|質問しただけ|間違え|そうじゃなく", RegexOptions.CultureInvariant, 200)]
     private static partial Regex ConfusedPattern();
+
+    // Talk about the conversation rather than a name: who said, told, forgot or does not know what.
+    [GeneratedRegex(@"\b(i|i'm|i've|i'd|me|my|you|your|told|tell|already|said|say|forgot|forget|forgotten|mentioned|again|remember|don't know|dunno|not sure)\b|忘れ|さっき|先ほど|言った|言いました|言いましたよ|伝えた|わから|分から|わかりません|覚えて|知らない|すみません", RegexOptions.CultureInvariant, 200)]
+    private static partial Regex Chatter();
+
+    [GeneratedRegex(@"[,;，、。.!?！？…]+|\s+[-–—]\s+", RegexOptions.CultureInvariant, 200)]
+    private static partial Regex NamePieces();
+
+    // What is left must look like a name: capitalised words or "the …" (English), no verb ending (Japanese).
+    [GeneratedRegex(@"^(?:(?:the|our)\s+)?[\p{Lu}]|^(?:the|our)\s+[a-z'’ -]{2,60}$|^(?!.*(?:です|ます|ました|った|ない|ません))[^A-Za-z]{2,40}$", RegexOptions.CultureInvariant, 200)]
+    private static partial Regex NameLike();
+
+    [GeneratedRegex(@"^(?:(?:it's|it is|its|that's|that is|this is|the name is|name is|it was|we are|we're|for|oh|um|uh|well|yes|yeah|like)\s+)+|^(?:団体名は|名前は|それは)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 200)]
+    private static partial Regex NameLead();
 
     [GeneratedRegex(@"^(i|i'm|i am|i was|we were|it was|that was|this was|just|maybe|not sure|no idea|dunno)\b|ですか|ません(でした)?か", RegexOptions.CultureInvariant, 200)]
     private static partial Regex SentenceStartPattern();

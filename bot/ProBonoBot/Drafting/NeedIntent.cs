@@ -28,6 +28,7 @@ public enum NeedIntentKind
 /// <item>Chat signals: each question sentence (ends with ?, starts with when/what/how…, ends with ですか/ますか…) +2, at most 4;
 /// a greeting +1; thanks +2; speaking as a member offering help ("I'd love to help out", 参加したい, 手伝いたい) +3; club
 /// business (meeting, the pro bono club, 勉強会, ミーティング) +2; first-person small talk ("I'm", "I was wondering") +1.</item>
+/// <item>A member asking about taking part (上司の許可は必要でしょうか, 何時間…知りたい, "how much time…?") → NotNeed.</item>
 /// <item>No organisation word and no request phrase → NotNeed (a deliverable word alone is chat about a project).
 /// A request phrase and need − chat ≥ 4, with no question, offer or club talk and chat ≤ 2 → Need. Otherwise need ≥ 3
 /// and need − chat ≥ 1 → Ask, unless the text asks a question and requests nothing. Everything else → NotNeed.</item>
@@ -57,6 +58,12 @@ public static partial class NeedIntent
             return NeedIntentKind.NotNeed;
         }
 
+        // A member asking whether they may take part or how long it takes is talking about themselves, not a partner.
+        if (signals.MemberQuestion)
+        {
+            return NeedIntentKind.NotNeed;
+        }
+
         var need = signals.Need;
         var chat = signals.Chat;
         if (signals.Request > 0 && need - chat >= 4 && chat <= 2 && signals.Questions == 0 && !signals.Offer && !signals.ClubTalk)
@@ -76,7 +83,7 @@ public static partial class NeedIntent
     internal static int WordCount(string folded) => folded.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
 
     /// <summary>The signals found in a folded text (see the class comment for their weights).</summary>
-    internal sealed record Signals(int Organisation, int Request, int Deliverable, bool Long, int Questions, bool Greeting, bool Thanks, bool Offer, bool ClubTalk, bool FirstPerson)
+    internal sealed record Signals(int Organisation, int Request, int Deliverable, bool Long, int Questions, bool Greeting, bool Thanks, bool Offer, bool ClubTalk, bool FirstPerson, bool MemberQuestion = false)
     {
         public int Need => Organisation + Request + Deliverable + (Long ? 1 : 0);
 
@@ -110,6 +117,7 @@ public static partial class NeedIntent
             Greeting: GreetingPattern().IsMatch(s),
             Thanks: ThanksPattern().IsMatch(s),
             Offer: OfferPattern().IsMatch(s),
+            MemberQuestion: MemberQuestionPattern().IsMatch(s),
             ClubTalk: ClubPattern().IsMatch(s),
             FirstPerson: FirstPersonPattern().IsMatch(s));
     }
@@ -166,6 +174,10 @@ public static partial class NeedIntent
 
     [GeneratedRegex(@"\b(i'd love to (help|join|volunteer)|i would love to (help|join|volunteer)|help out|i'd like to (join|volunteer|help)|i would like to (join|volunteer|help)|i want to (join|volunteer|help)|can i (join|help|volunteer)|sign me up|count me in|i joined)\b|手伝いたい|お手伝いしたい|参加したい|参加できます|参加します|入ったばかり|関わりたい|協力したい", RegexOptions.CultureInvariant, 200)]
     private static partial Regex OfferPattern();
+
+    // A member asking about taking part (permission, time, joining) is speaking as a volunteer, like an offer to help.
+    [GeneratedRegex(@"(上司|許可|会社の了承|業務時間|勤務時間|就業|有給|参加|どのくらいの時間|どれくらいの時間|何時間|拘束)[^。？?！!]{0,30}(でしょうか|ですか|ますか|知りたい|教えて)|\b(my (manager|boss|employer)|permission|approval|how much time|how many hours|time commitment)\b[^.?!]{0,60}(\?|\bwonder|\bknow)", RegexOptions.CultureInvariant, 200)]
+    private static partial Regex MemberQuestionPattern();
 
     [GeneratedRegex(@"\b(pro ?bono club|the club|club meeting|meeting|meetup|meet-up|study session|sign-?up|this bot)\b|プロボノクラブ|クラブの|ミーティング|定例|勉強会|懇親会|参加登録|資料の共有|次回", RegexOptions.CultureInvariant, 200)]
     private static partial Regex ClubPattern();

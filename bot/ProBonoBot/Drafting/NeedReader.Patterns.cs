@@ -9,7 +9,8 @@ internal static partial class NeedReader
 
     private const string TitleEn = @"(?:executive\s+|managing\s+|deputy\s+|assistant\s+|vice[- ]|(?:practice|clinic|school|club|office|general|programme|program|project|volunteer|centre|center|site|community|market|head)\s+)?(?:director|chair(?:person|woman|man)?|head\s?teacher|head|manager|co-?ordinator|secretary|president|principal|leader|representative|co-?founder|founder|organi[sz]er|treasurer|owner|caretaker|(?:volunteer|programme|program|project|office|centre|center|site|community|market)\s+(?:coordinator|manager|lead|leader|director|officer))";
 
-    [GeneratedRegex(@"(?<=[。！？!?])|\n+|(?<=[.!?])(?<!\b(?:Inc|Ltd|Co|Mr|Ms|Mrs|Dr|Prof|St|No|etc)\.)\s+", RegexOptions.None, 500)]
+    // Not after a title or abbreviation ("Mrs. Ito", "e.g. a map", "St. Mary's"); a dot inside an email or URL has no space after it.
+    [GeneratedRegex(@"(?<=[。！？!?])|\n+|(?<=[.!?])(?<!\b(?:Inc|Ltd|Co|Mr|Ms|Mrs|Dr|Prof|St|No|etc|e\.g|E\.g|i\.e|approx|vs|Jr|Sr|Mt|Ave|Rd|ca)\.)\s+", RegexOptions.None, 500)]
     private static partial Regex SentenceBreak();
 
     [GeneratedRegex(@"ignore\s+(?:(?:all|the|any|previous|prior|above|your|these|earlier)\s+)*(?:instructions?|rules|prompts?)|disregard\s+(?:(?:the|all|any|previous|your)\s+)*(?:instructions?|rules)|system prompt|\byou are now\b|\bset the (?:partner|organi[sz]ation|deadline|contact|title)\b|(?:指示|ルール|命令|プロンプト)を無視|(?:以前|前|上)の指示|システムプロンプト|(?:支援先|団体名|パートナー|締め?切り?|担当者?)を.{1,30}?に(?:設定|変更)", RegexOptions.IgnoreCase, 500)]
@@ -37,6 +38,10 @@ internal static partial class NeedReader
     [GeneratedRegex(@"(?<org>フードバンク[\p{IsCJKUnifiedIdeographs}\p{IsKatakana}ー]{1,8}|[\p{IsCJKUnifiedIdeographs}\p{IsKatakana}ー・A-Za-z0-9]{1,16}(?:市役所|町役場|村役場|社会福祉協議会|社協|協議会|協会|組合|漁協|農協|商店街|商工会議所|商工会|実行委員会|委員会|自治会|町内会|振興会|センター|高等学校|高校|中学校|小学校|大学|財団|朝市|市場|マルシェ|フードバンク|子ども食堂|工房|書店|病院|診療所|クリニック|保育園|図書館|博物館|グループ|クラブ|NPO))", RegexOptions.None, 500)]
     private static partial Regex JapaneseBody();
 
+    // 「八幡神社の秋祭り実行委員会」: a committee or neighbourhood body keeps its owner's name joined by の, and okurigana (祭り) inside.
+    [GeneratedRegex(@"(?<org>(?:[\p{IsCJKUnifiedIdeographs}々\p{IsKatakana}ー・]{1,10}の)?[\p{IsCJKUnifiedIdeographs}々\p{IsKatakana}ー・]{1,10}(?:[りきし][\p{IsCJKUnifiedIdeographs}々\p{IsKatakana}ー]{1,8})?(?:実行委員会|委員会|協議会|自治会|町内会|保存会|青年団|振興会|婦人会|子ども会|老人会))", RegexOptions.None, 500)]
+    private static partial Regex JapaneseCommittee();
+
     // 「珠洲市の漁協」: a generic body named by its place is the partner, place included.
     [GeneratedRegex(@"(?<org>[\p{IsCJKUnifiedIdeographs}\p{IsKatakana}ー]{1,8}(?:市|町|村|地区)の(?:漁協|農協|漁業協同組合|農業協同組合|商店街|社協|社会福祉協議会|朝市|商工会|観光協会|自治会|フードバンク))", RegexOptions.None, 500)]
     private static partial Regex JapaneseLocalBody();
@@ -45,7 +50,7 @@ internal static partial class NeedReader
     [GeneratedRegex(@"(?<org>[\p{IsCJKUnifiedIdeographs}\p{IsKatakana}ー]{1,8}(?:市|町|村|県))(?=として|が主催|の職員として)", RegexOptions.None, 500)]
     private static partial Regex JapanesePlace();
 
-    [GeneratedRegex(@"(?<org>(?:[A-Z][\w'’&.-]*\s+){1,5}(?:NPO|Association|Council|City Hall|City Office|Town Hall|Town Office|Village Office|Centre|Center|Foundation|Market|School|University|Cooperative|Co-op|Society|Network|Club|Inc\.?|Ltd\.?|Company|Group|Museum|Library|Hospital|Clinic|Chamber of Commerce|Food Bank|Pantry|Committee|Union|Growers|Shopping Street|Shopping Arcade|Kitchen|Nursery|Shelter)|NPO\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})(?![\w])", RegexOptions.None, 500)]
+    [GeneratedRegex(@"(?<org>(?:[A-Z][\w'’&.-]*\s+){1,5}(?:NPO|Association|Council|City Hall|City Office|Town Hall|Town Office|Village Office|Centre|Center|Foundation|Market|Primary School|Primary|Academy|School|University|Cooperative|Co-op|Society|Network|Club|Inc\.?|Ltd\.?|Company|Group|Museum|Library|Hospital|Clinic|Chamber of Commerce|Food Bank|Pantry|Committee|Union|Growers|Shopping Street|Shopping Arcade|Kitchen|Nursery|Shelter)|NPO\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})(?![\w])", RegexOptions.None, 500)]
     private static partial Regex EnglishBody();
 
     [GeneratedRegex(@"(?<org>(?:City|Town|Village) of [A-Z][\w-]+)(?=\s+(?:is|are|wants|needs|would|will|has|plans|asks))", RegexOptions.None, 500)]
@@ -58,10 +63,10 @@ internal static partial class NeedReader
     [GeneratedRegex(@"(?:では|には|とは|として|から|より|は|が|の|を|に|で|と|も)$", RegexOptions.None, 500)]
     private static partial Regex TrailingParticle();
 
-    [GeneratedRegex(@"(?:担当|窓口|連絡先)(?:者)?(?:は|:|：)?\s*(?<c>[\p{IsCJKUnifiedIdeographs}\p{IsKatakana}]{1,8})(?<h>さん|様|氏)", RegexOptions.None, 500)]
+    [GeneratedRegex(@"(?:担当|窓口|連絡先)(?:者)?(?:は|:|：)?\s*(?<c>[\p{IsCJKUnifiedIdeographs}々\p{IsKatakana}]{1,8})(?<h>さん|様|氏)", RegexOptions.None, 500)]
     private static partial Regex ContactJa();
 
-    [GeneratedRegex(@"(?<t>代表理事|理事長|事務局長|副代表|代表|会長|組合長|施設長|センター長|所長|校長|教頭|園長|館長|店長|店主|室長|課長|係長|部長|主任|コーディネーター)(?:の|である|:|：)?\s*(?<c>[\p{IsCJKUnifiedIdeographs}\p{IsKatakana}ー]{1,4}(?:\s?[\p{IsCJKUnifiedIdeographs}\p{IsKatakana}\p{IsHiragana}ー]{1,4})?)(?<h>さん|様|氏)", RegexOptions.None, 500)]
+    [GeneratedRegex(@"(?<t>代表理事|理事長|事務局長|副代表|代表|実行委員長|副委員長|委員長|自治会長|会長|組合長|施設長|センター長|所長|校長|教頭|園長|館長|店長|店主|室長|課長|係長|部長|主任|コーディネーター)(?:の|である|:|：)?\s*(?<c>[\p{IsCJKUnifiedIdeographs}々\p{IsKatakana}ー]{1,4}(?:\s?[\p{IsCJKUnifiedIdeographs}々\p{IsKatakana}\p{IsHiragana}ー]{1,4})?)(?<h>さん|様|氏)", RegexOptions.None, 500)]
     private static partial Regex TitledJa();
 
     [GeneratedRegex(@"(?<=^|[、。\s]|\p{IsHiragana})(?<c>[\p{IsCJKUnifiedIdeographs}]{1,4}(?:\s?[\p{IsCJKUnifiedIdeographs}]{1,4})?)と申します", RegexOptions.None, 500)]
@@ -96,6 +101,21 @@ internal static partial class NeedReader
 
     [GeneratedRegex(@"(?:\b(?:by|before|until|deadline|due|in time for|on|held on|is on|ready for|ready by)\s*(?:the\s+)?|\b(?:by|before|until|in time for)\s+(?:the\s+|our\s+)?(?:[\w'-]+\s+){1,3}(?:in|on)\s+)$", RegexOptions.IgnoreCase, 500)]
     private static partial Regex DeadlineCueBefore();
+
+    // "before the holiday drive starts on November 15": the date something else starts is the project's deadline.
+    [GeneratedRegex(@"\bbefore\s+(?:[\w'’-]+\s+){1,6}(?:starts?|opens?|begins?|kicks? off|launch(?:es)?)\s+(?:on|in|at)?\s*(?:the\s+)?$", RegexOptions.IgnoreCase, 500)]
+    private static partial Regex BeforeStartBefore();
+
+    // 「11月15日に冬のフードドライブが始まる前に」
+    [GeneratedRegex(@"^\s*(?:に|から)[^。！？\n]{0,24}?(?:始まる|始まり|開始する|開始される|スタートする|オープンする|開幕する)(?:より)?前(?:に|まで)", RegexOptions.None, 500)]
+    private static partial Regex BeforeStartAfter();
+
+    // 「今年の9月末」: a year that only qualifies the month after it.
+    [GeneratedRegex(@"^\s*の?\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})月", RegexOptions.None, 500)]
+    private static partial Regex QualifiesMonth();
+
+    [GeneratedRegex(@"^(?:今年|来年|再来年)度?$", RegexOptions.None, 500)]
+    private static partial Regex YearOnly();
 
     [GeneratedRegex(@"^(?:年内|年度内|年度末|今年度中)$", RegexOptions.None, 500)]
     private static partial Regex InherentDeadline();
@@ -147,6 +167,10 @@ internal static partial class NeedReader
 
     [GeneratedRegex(@"リモート|オンライン|在宅|remote|online|virtual", RegexOptions.IgnoreCase, 500)]
     private static partial Regex RemoteCue();
+
+    // 「知り合いが運営している子ども食堂の話です。」 says who is writing, not what the partner does.
+    [GeneratedRegex(@"知り合い|知人|友人|友達|私の|私が|私は|僕|の話です|についてです|\b(?:my friend|a friend|friend of mine|acquaintance|someone I know|I'm writing|I am writing|writing on behalf)\b", RegexOptions.IgnoreCase, 500)]
+    private static partial Regex AboutTheWriter();
 
     [GeneratedRegex(@"活動|目指|取り組|運営|支援して|しています|mission|we run|we are a|works to|aims to|our goal|\b(?:supports|helps|serves|provides)\b", RegexOptions.IgnoreCase, 500)]
     private static partial Regex MissionCue();

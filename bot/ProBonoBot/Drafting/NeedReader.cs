@@ -74,7 +74,7 @@ internal static partial class NeedReader
             sentences,
             Organisation(text),
             Contact(text),
-            sentences.FirstOrDefault(s => MissionCue().IsMatch(s)),
+            sentences.FirstOrDefault(s => MissionCue().IsMatch(s) && !AboutTheWriter().IsMatch(s)),
             [.. BeneficiaryWords.Where(b => Mentions(lower, b.Key)).Select(b => japanese ? b.Ja : b.En).Distinct()],
             categories,
             NeedCategories.Disaster.Any(k => lower.Contains(k, StringComparison.Ordinal)),
@@ -159,7 +159,7 @@ internal static partial class NeedReader
     /// <summary>The partner's name as written: legal-entity forms first, then bodies; a place only when it speaks for itself.</summary>
     public static string? Organisation(string text)
     {
-        foreach (var pattern in (Regex[])[JapaneseQuoted(), JapaneseEntity(), JapaneseBody(), JapaneseLocalBody(), EnglishBody(), EnglishCityOf(), JapanesePlace()])
+        foreach (var pattern in (Regex[])[JapaneseQuoted(), JapaneseEntity(), JapaneseCommittee(), JapaneseBody(), JapaneseLocalBody(), EnglishBody(), EnglishCityOf(), JapanesePlace()])
         {
             foreach (Match m in pattern.Matches(text))
             {
@@ -191,13 +191,23 @@ internal static partial class NeedReader
         {
             var value = m.Value.Trim();
             var after = text.Substring(m.Index + m.Length, Math.Min(12, text.Length - m.Index - m.Length));
-            var before = text.Substring(Math.Max(0, m.Index - 40), Math.Min(40, m.Index));
+            var before = text.Substring(Math.Max(0, m.Index - 60), Math.Min(60, m.Index));
+            var longAfter = text.Substring(m.Index + m.Length, Math.Min(40, text.Length - m.Index - m.Length));
+            if (QualifiesMonth().IsMatch(after))
+            {
+                continue;
+            }
+
             all.Add(value);
-            if (start is null && (StartCueAfter().IsMatch(after) || StartCueBefore().IsMatch(before)))
+            if ((deadline is null || YearOnly().IsMatch(deadline)) && (BeforeStartBefore().IsMatch(before) || BeforeStartAfter().IsMatch(longAfter)))
+            {
+                deadline = value;
+            }
+            else if (start is null && (StartCueAfter().IsMatch(after) || StartCueBefore().IsMatch(before)))
             {
                 start = value;
             }
-            else if (deadline is null && (DeadlineCueAfter().IsMatch(after) || DeadlineCueBefore().IsMatch(before) || InherentDeadline().IsMatch(value)))
+            else if ((deadline is null || (YearOnly().IsMatch(deadline) && !YearOnly().IsMatch(value))) && (DeadlineCueAfter().IsMatch(after) || DeadlineCueBefore().IsMatch(before) || InherentDeadline().IsMatch(value)))
             {
                 deadline = value;
             }

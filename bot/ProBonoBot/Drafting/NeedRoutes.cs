@@ -244,7 +244,7 @@ public sealed partial class NeedRoutes(
         var value = skip ? null : text.Length > 300 ? text[..300] : text;
         answers = asked switch
         {
-            "partner" => answers with { Partner = value },
+            "partner" => answers with { Partner = value is null ? null : NeedAnswerCheck.PartnerName(value) ?? value },
             "deliverable" => answers with { Deliverable = value },
             "deadline" => answers with { Deadline = value },
             _ => answers,

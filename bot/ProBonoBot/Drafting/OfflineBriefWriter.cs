@@ -40,7 +40,7 @@ public static class OfflineBriefWriter
         }
 
         var organisation = Known(
-            Short(answers.Partner) is { } p ? NeedReader.Organisation(p) ?? p : facts.Organisation,
+            Short(answers.Partner) is { } p ? NeedReader.Organisation(p) ?? NeedAnswerCheck.PartnerName(p) ?? facts.Organisation : facts.Organisation,
             "支援先の正式な団体名は？", "What is the partner organisation's exact name?");
         var categories = facts.Categories.ToList();
         if (answers.Deliverable is { Length: > 0 } answered)

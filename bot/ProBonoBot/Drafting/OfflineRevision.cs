@@ -123,8 +123,19 @@ internal static partial class OfflineRevision
         {
             return StartWord().IsMatch(clause) && !DeadlineWord().IsMatch(clause)
                 ? (brief with { Start = date }, L($"開始時期を変更：{date}", $"Start changed to {date}"))
-                : (brief with { Deadline = date, OpenQuestions = [.. brief.OpenQuestions.Where(q => !DeadlineWord().IsMatch(q))] },
-                    L($"締め切りを変更：{date}", $"Deadline changed to {date}"));
+                : (brief with
+                {
+                    Deadline = date,
+                    // "The deadline is November 15, not the start": a date read as the start moves, it is not kept in both.
+                    Start = SameDate(brief.Start, date) ? L("未定", "To be agreed") : brief.Start,
+                    OpenQuestions = [.. brief.OpenQuestions.Where(q => !DeadlineWord().IsMatch(q))],
+                }, L($"締め切りを変更：{date}", $"Deadline changed to {date}"));
+        }
+
+        if (NotTheStart().IsMatch(clause) && date is null && brief.Deadline.Length > 0 && !SameDate(brief.Start, brief.Deadline))
+        {
+            // The tail of "the deadline is …, not the start": already applied with the date.
+            return (brief, string.Empty);
         }
 
         var role = RoleIn(lower);
@@ -159,6 +170,12 @@ internal static partial class OfflineRevision
 
         return (brief, null);
     }
+
+    private static bool SameDate(string? a, string b) =>
+        a is { Length: > 0 } && string.Equals(NeedIntent.Fold(a), NeedIntent.Fold(b), StringComparison.Ordinal);
+
+    [GeneratedRegex(@"^(?:and\s+)?not\s+(?:the\s+)?(?:start|starting date|start date)\b|^(?:開始|開始日|開始時期|スタート)(?:日|時期)?(?:では|じゃ)(?:なく|ない)", RegexOptions.IgnoreCase, 500)]
+    private static partial Regex NotTheStart();
 
     private readonly record struct KnownRole(RoleTemplate Template, string[] Aliases)
     {
@@ -200,11 +217,30 @@ internal static partial class OfflineRevision
         return thing.Length is < 2 or > 80 ? null : char.IsLower(thing[0]) ? char.ToUpperInvariant(thing[0]) + thing[1..] : thing;
     }
 
-    private static string Cut(string text, int sentences)
+    /// <summary>
+    /// The background cut to <paramref name="sentences"/> sentences, keeping those that state the problem or the
+    /// request before context ones, in their order; never cut inside an email, a URL or after "Mr." / "e.g.".
+    /// </summary>
+    internal static string Cut(string text, int sentences)
     {
-        var parts = Regex.Split(text, @"(?<=[。！？.!?])\s*", RegexOptions.None, TimeSpan.FromMilliseconds(500)).Where(p => p.Length > 0).ToList();
-        return parts.Count <= sentences ? text : string.Concat(parts.Take(sentences).Select(p => Languages.LooksJapanese(p) ? p : p + " ")).Trim();
+        var parts = SentenceEnd().Split(text).Where(p => p.Trim().Length > 0).ToList();
+        if (parts.Count <= sentences)
+        {
+            return text;
+        }
+
+        var keep = parts.Select((p, i) => (Part: p, Index: i))
+            .OrderByDescending(x => ProblemCue().IsMatch(x.Part)).ThenBy(x => x.Index)
+            .Take(sentences).OrderBy(x => x.Index).Select(x => x.Part.Trim());
+        return string.Concat(keep.Select(p => Languages.LooksJapanese(p) ? p : p + " ")).Trim();
     }
+
+    // A Latin sentence ends at a full stop followed by a space (so never inside "dana@riversidepantry.org" or a URL), not after a title or abbreviation.
+    [GeneratedRegex(@"(?<=[。！？])\s*|(?<=[.!?])(?<!\b(?:Inc|Ltd|Co|Mr|Ms|Mrs|Dr|Prof|St|No|etc|e\.g|E\.g|i\.e|approx|vs)\.)\s+", RegexOptions.None, 500)]
+    private static partial Regex SentenceEnd();
+
+    [GeneratedRegex(@"困|課題|悩|できない|できず|足りな|不足|追いつか|手作業|紙で|大変|たい(?:です|と|。|$)|ほしい|欲しい|必要|お願い|\b(?:need|needs|want|would like|problem|struggl\w*|can't|cannot|unable|by hand|on paper|help|lose|losing|takes hours)\b", RegexOptions.IgnoreCase, 500)]
+    private static partial Regex ProblemCue();
 
     [GeneratedRegex(@"[、。,;；\n]+|\s+(?:and|then)\s+(?=(?:also\s+)?(?:add|remove|drop|make|write|change|set|move|put|include|use)\b)|(?<=して)(?=[^、。]{3,})", RegexOptions.IgnoreCase, 500)]
     private static partial Regex Clauses();

@@ -236,4 +236,37 @@ public sealed class GroundingTests
         Assert.Null(offline.Entities);
         Assert.Null(offline.Text);
     }
+
+    // Issue 11 (reader2): kana inside a word, 子供/子ども, and sentences with abbreviations.
+    [Theory]
+    [InlineData("子ども")]
+    [InlineData("30人ほどの子ども")]
+    [InlineData("子供")]
+    public void Anchor_ChildrenWrittenWithKana_Supported(string beneficiaries)
+    {
+        var sources = new GroundingSources().Add("The need", "子ども食堂を運営しています。毎週30人ほどの子どもに夕食を出しています。");
+
+        Assert.NotNull(sources.Anchor(beneficiaries));
+    }
+
+    [Fact]
+    public void Ground_JapaneseChildrenBeneficiaries_NotFlagged()
+    {
+        const string need = "知り合いが運営している子ども食堂の話です。毎週30人ほどの子どもに夕食を出していて、寄付された食材の記録が追いつかず困っています。";
+        var request = new BriefRequest(need, NeedAnswers.None, Language.Japanese);
+        var drafted = OfflineBriefWriter.Write(request);
+
+        var (brief, _) = BriefGrounding.Ground(drafted, BriefGrounding.Sources(request), Language.Japanese);
+
+        Assert.Contains("子ども", brief.Partner.Beneficiaries, StringComparison.Ordinal);
+        Assert.DoesNotContain("知り合い", brief.Partner.Mission, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Please ask Mrs. Okafor. She runs the rota.", 2)]
+    [InlineData("Mr. Ito and Dr. Lee meet at St. Mark's hall, e.g. on Fridays.", 1)]
+    [InlineData("Write to dana@riversidepantry.org or see www.riversidepantry.org/help. Thanks!", 2)]
+    [InlineData("The answer was no. We still need help.", 2)]
+    public void Sentences_AbbreviationsEmailsUrls_NotBroken(string text, int count) =>
+        Assert.Equal(count, GroundingText.Sentences(text).Count());
 }

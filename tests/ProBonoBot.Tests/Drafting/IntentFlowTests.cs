@@ -234,6 +234,29 @@ public sealed class IntentFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Answer_PartnerWithChatter_OnlyTheNameStored()
+    {
+        await ReachIntakeStepAsync(1);
+
+        await SayAsync("the residents association, I just told you", "What should the team hand over");
+
+        var answers = await ScalarAsync<string>("SELECT answers FROM needs WHERE status = 0");
+        Assert.Contains("the residents association", answers, StringComparison.Ordinal);
+        Assert.DoesNotContain("told you", answers, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Answer_PartnerForgotten_AskedAgainNothingStored()
+    {
+        await ReachIntakeStepAsync(1);
+
+        var reply = TextOf(await SayAsync("I forgot the name, sorry", "I didn't save that"));
+
+        Assert.Contains("For example", reply, StringComparison.Ordinal);
+        Assert.DoesNotContain("forgot", await ScalarAsync<string>("SELECT answers FROM needs WHERE status = 0"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Answer_Skip_StillMovesOn()
     {
         await ReachIntakeStepAsync(1);

@@ -102,6 +102,26 @@ public sealed class NeedIntentTests
     };
 
     [Theory]
+    [InlineData("the residents association, I just told you", "the residents association")]
+    [InlineData("I already said it - Maple Court Residents' Association", "Maple Court Residents' Association")]
+    [InlineData("Oakwood Primary School", "Oakwood Primary School")]
+    [InlineData("名前は忘れちゃいました…", null)]
+    [InlineData("さっき言いましたよ", null)]
+    [InlineData("I told you already, I don't know", null)]
+    public void PartnerName_ChatterInAnswer_NameCutOutOrNone(string answer, string? name)
+    {
+        Assert.Equal(name, NeedAnswerCheck.PartnerName(answer));
+        Assert.Equal(name is null ? AnswerProblem.NotAName : AnswerProblem.None, NeedAnswerCheck.Check("partner", answer));
+    }
+
+    [Theory]
+    [InlineData("来月からプロジェクトに加わりたいのですが、上司の許可は必要でしょうか？どのくらいの時間が必要なのかも知りたいです。長文すみません！")]
+    [InlineData("プロボノに興味があります。平日の業務時間を使ってもよいのか、週に何時間くらい必要なのかを知りたいです。")]
+    [InlineData("Do I need approval from my manager before I join a project, and how much time does it usually take each week?")]
+    public void Classify_MemberAsksAboutPermissionOrTime_NotNeed(string text) =>
+        Assert.Equal(NeedIntentKind.NotNeed, NeedIntent.Classify(text));
+
+    [Theory]
     [MemberData(nameof(Answers))]
     public void Check_Answer_ExpectedProblem(string asked, string text, AnswerProblem expected) =>
         Assert.Equal(expected, NeedAnswerCheck.Check(asked, text));

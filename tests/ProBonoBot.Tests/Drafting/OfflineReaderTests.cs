@@ -151,4 +151,101 @@ public sealed class OfflineReaderTests
 
     private static ProjectBrief Write(string need, Language language) =>
         OfflineBriefWriter.Write(new BriefRequest(need, NeedAnswers.None, language));
+
+    // Issue 11, rough needs from a newcomer (reader2): each case below was read wrongly before.
+    [Theory]
+    [InlineData("We need it running before the holiday drive starts on November 15.", "November 15")]
+    [InlineData("The sign-up page must be live before registration opens on March 3, or families miss out.", "March 3")]
+    [InlineData("冬のフードドライブが始まる前に、11月15日に受付の仕組みを整えたいです。", null)]
+    [InlineData("11月15日に冬のフードドライブが始まる前に、受付の仕組みを整えたいです。", "11月15日")]
+    public void Read_DateBeforeSomethingStarts_IsTheDeadlineNotTheStart(string need, string? deadline)
+    {
+        var facts = NeedReader.Read(need);
+
+        if (deadline is not null)
+        {
+            Assert.Equal(deadline, facts.Deadline);
+            Assert.Null(facts.Start);
+        }
+        else
+        {
+            Assert.NotEqual("11月15日", facts.Start);
+        }
+    }
+
+    [Fact]
+    public void Regenerate_DeadlineNotTheStart_DateMovesAndStartCleared()
+    {
+        const string need = "The Riverside Pantry hands out food to about 60 families. Sign-ups are on paper. We want an online sign-up form, starting on November 15.";
+        var previous = OfflineBriefWriter.Write(new BriefRequest(need, NeedAnswers.None, Language.English));
+        Assert.Equal("November 15", previous.Start);
+
+        var brief = OfflineBriefWriter.Write(new BriefRequest(need, NeedAnswers.None, Language.English, previous, "the deadline is November 15, not the start"));
+
+        Assert.Equal("November 15", brief.Deadline);
+        Assert.NotEqual("November 15", brief.Start);
+        Assert.Empty(brief.Revision!.NotApplied);
+    }
+
+    [Fact]
+    public void Read_JapaneseCommitteeWithOwnerTitledContactAndMonthEnd_AllFound()
+    {
+        var facts = NeedReader.Read("八幡神社の秋祭り実行委員会です。担い手が減り、屋台の割り振りを紙で管理していて大変です。実行委員長の佐々木 誠さんが窓口になります。今年の9月末までに完成させたいです。");
+
+        Assert.Equal("八幡神社の秋祭り実行委員会", facts.Organisation);
+        Assert.Equal("佐々木 誠さん（実行委員長）", facts.Contact);
+        Assert.Equal("9月末", facts.Deadline);
+    }
+
+    [Theory]
+    [InlineData("今年は人手が足りません。9月末までに完成させたいです。", "9月末")]
+    [InlineData("来年度の春までに公開したいです。", "来年度の春")]
+    public void Read_YearAndMonthEnd_MonthEndWins(string need, string deadline) =>
+        Assert.Equal(deadline, NeedReader.Read(need).Deadline);
+
+    [Theory]
+    [InlineData("Oakwood Primary School wants a simple way to take bookings for parents' evenings.", "Oakwood Primary School")]
+    [InlineData("I volunteer at the Riverside Pantry and our stock list is a mess.", "Riverside Pantry")]
+    [InlineData("Maple Court Residents' Association needs a noticeboard website for tenants.", "Maple Court Residents' Association")]
+    [InlineData("Everyone at Oakwood Primary is stretched and the newsletter is always late.", "Oakwood Primary")]
+    [InlineData("The Hillcrest Chess Club keeps its fixtures in an old notebook.", "Hillcrest Chess Club")]
+    public void Read_EnglishBodyWithoutLegalForm_Recognised(string need, string partner)
+    {
+        Assert.Equal(partner, NeedReader.Read(need).Organisation);
+        Assert.DoesNotContain("partner", NeedRoutes.Questions(need).Split(','));
+    }
+
+    [Fact]
+    public void Read_SentenceAboutTheWriter_NotTheMission()
+    {
+        var facts = NeedReader.Read("知り合いが運営している子ども食堂の話です。毎週30人ほどの子どもに夕食を出していて、食材の寄付の記録が追いつきません。");
+
+        Assert.DoesNotContain("知り合い", facts.Mission ?? string.Empty, StringComparison.Ordinal);
+        Assert.DoesNotContain("の話です", facts.Mission ?? string.Empty, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Please ask Mrs. Okafor about the rota. She runs it.", 2)]
+    [InlineData("We use e.g. paper forms and a shared inbox. It is slow.", 2)]
+    [InlineData("Write to dana@riversidepantry.org. Dr. Lee helps on Fridays at St. Mark's hall.", 2)]
+    public void Read_Abbreviations_NotSentenceEnds(string need, int sentences) =>
+        Assert.Equal(sentences, NeedReader.Read(need).Sentences.Count);
+
+    [Fact]
+    public void Cut_EmailInBackground_CutAtSentenceEndsOnly()
+    {
+        var cut = OfflineRevision.Cut("The pantry serves 60 families. Questions go to Dana (dana@riversidepantry.org) on weekdays. Sign-ups are on paper and we lose track of them. The hall is shared.", 2);
+
+        Assert.DoesNotContain("(dana@riversidepantry.\u0020", cut, StringComparison.Ordinal);
+        Assert.DoesNotContain("riversidepantry. ", cut + " ", StringComparison.Ordinal);
+        Assert.Contains("lose track", cut, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Cut_JapaneseContextThenProblem_ProblemKept()
+    {
+        var cut = OfflineRevision.Cut("地域の子ども食堂です。毎週木曜に開いています。ボランティアのシフトを紙で管理していて、欠員に気づくのが遅れて困っています。", 2);
+
+        Assert.Contains("困っています", cut, StringComparison.Ordinal);
+    }
 }

@@ -104,7 +104,8 @@ public sealed partial class GroundingSources
     private static IEnumerable<string> KeyTerms(string text)
     {
         var normal = GroundingText.Normalize(text);
-        return LatinWord().Matches(normal).Select(m => m.Value).Concat(JapaneseRun().Matches(normal).Select(m => m.Value)).Distinct();
+        return LatinWord().Matches(normal).Select(m => m.Value).Concat(JapaneseRun().Matches(normal).Select(m => m.Value))
+            .Concat(KanaWord().Matches(normal).Select(m => m.Value)).Distinct();
     }
 
     private static string StripLegalForm(string normal)
@@ -203,4 +204,8 @@ public sealed partial class GroundingSources
 
     [GeneratedRegex(@"[\p{IsCJKUnifiedIdeographs}々\p{IsKatakana}ー]{2,}", RegexOptions.None, 500)]
     private static partial Regex JapaneseRun();
+
+    // Content words written with kana inside, which a run of kanji alone misses (「30人ほどの子ども」 has no two-kanji run).
+    [GeneratedRegex(@"子ども|こども|お年寄り|ひとり親|障がい者|障がい児|お母さん|お父さん|親子", RegexOptions.None, 500)]
+    private static partial Regex KanaWord();
 }

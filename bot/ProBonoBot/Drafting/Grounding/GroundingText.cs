@@ -25,7 +25,8 @@ public static partial class GroundingText
             return string.Empty;
         }
 
-        var s = text.Normalize(NormalizationForm.FormKC).ToLowerInvariant().Replace('’', '\'').Replace('‘', '\'');
+        // 子供 and 子ども are one word written two ways; a need may use one and the draft the other.
+        var s = text.Normalize(NormalizationForm.FormKC).ToLowerInvariant().Replace('’', '\'').Replace('‘', '\'').Replace("子供", "子ども", StringComparison.Ordinal);
         s = KanjiNumber().Replace(s, m => KanjiValue(m.Value) is { } n ? n.ToString(CultureInfo.InvariantCulture) : m.Value);
         s = NumberWord().Replace(s, m => NumberWords[m.Value]);
         s = Thousands().Replace(s, string.Empty);
@@ -110,6 +111,7 @@ public static partial class GroundingText
     [GeneratedRegex(@"\s+", RegexOptions.None, 500)]
     private static partial Regex Spaces();
 
-    [GeneratedRegex(@"(?<=[.!?])\s+|(?<=[。！？])|[\r\n]+", RegexOptions.None, 500)]
+    // Not after a title or abbreviation ("Mrs. Ito", "e.g. a map", "St. Mary's"); a dot inside an email or URL has no space after it.
+    [GeneratedRegex(@"(?<=[.!?])(?<!\b(?:Inc|Ltd|Co|Mr|Ms|Mrs|Dr|Prof|St|No|etc|e\.g|E\.g|i\.e|approx|vs|Jr|Sr|Mt|Ave|Rd|ca)\.)\s+|(?<=[。！？])|[\r\n]+", RegexOptions.None, 500)]
     private static partial Regex SentenceBreak();
 }
