@@ -76,4 +76,30 @@ public class TextHygieneTests
 
         Assert.True(clock.ElapsedMilliseconds < 2000, $"{clock.ElapsedMilliseconds} ms for 20 checks of {big.Length} bytes");
     }
+
+    [Theory]
+    [InlineData("a\0b", false)]
+    [InlineData("a\ud800b", false)]
+    [InlineData("a\udc00", false)]
+    [InlineData("a\ud800", false)]
+    [InlineData("a😀b 日本", true)]
+    public void IsStorable_DecodedText_NulAndLoneSurrogatesRefused(string text, bool storable) =>
+        Assert.Equal(storable, TextHygiene.IsStorable(text));
+
+    [Fact]
+    public void StripInvisible_BidiAndZeroWidth_RemovedJoinerKept()
+    {
+        // Issue 11 review, item 7: U+200D stays (👨‍👩‍👧 is built with it).
+        var text = "\u202Eab\u202A\u202B\u202C\u202Dc\u2066\u2067\u2068\u2069d\u200Be\u2060f\uFEFF 👨\u200D👩\u200D👧";
+
+        Assert.Equal("abcdef 👨\u200D👩\u200D👧", TextHygiene.StripInvisible(text));
+    }
+
+    [Fact]
+    public void TryParse_MessageTextWithBidiOverride_CleanedAtTheDoor()
+    {
+        Assert.True(ActivityParser.TryParse(Encoding.UTF8.GetBytes("""{"type":"message","text":"can\u200Bcel \u202Egpj.exe"}"""), out var activity, out _));
+
+        Assert.Equal("cancel gpj.exe", activity!.Text);
+    }
 }
