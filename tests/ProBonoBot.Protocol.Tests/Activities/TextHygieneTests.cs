@@ -78,13 +78,15 @@ public class TextHygieneTests
     }
 
     [Theory]
-    [InlineData("a\0b", false)]
-    [InlineData("a\ud800b", false)]
-    [InlineData("a\udc00", false)]
-    [InlineData("a\ud800", false)]
-    [InlineData("a😀b 日本", true)]
-    public void IsStorable_DecodedText_NulAndLoneSurrogatesRefused(string text, bool storable) =>
-        Assert.Equal(storable, TextHygiene.IsStorable(text));
+    [InlineData(0x0000, 0x62, false)]
+    [InlineData(0xD800, 0x62, false)]
+    [InlineData(0xDC00, 0x62, false)]
+    [InlineData(0xD800, -1, false)]
+    [InlineData(0xD83D, 0xDE00, true)]
+    [InlineData(0x65E5, 0x62, true)]
+    public void IsStorable_DecodedText_NulAndLoneSurrogatesRefused(int first, int second, bool storable) =>
+        // Built in code: xunit's attribute data would turn a lone surrogate into U+FFFD before the test sees it.
+        Assert.Equal(storable, TextHygiene.IsStorable("a" + (char)first + (second < 0 ? string.Empty : ((char)second).ToString())));
 
     [Fact]
     public void StripInvisible_BidiAndZeroWidth_RemovedJoinerKept()
