@@ -47,6 +47,13 @@ public static class ActivityParser
             return false;
         }
 
+        // The one place message text is cleaned of invisible and direction-changing characters (TextHygiene.StripInvisible):
+        // everything after the door — commands, need intake, stored answers shown to others — sees the cleaned text.
+        if (activity.Text is { } text)
+        {
+            activity.Text = TextHygiene.StripInvisible(text);
+        }
+
         error = null;
         return true;
     }

@@ -73,5 +73,63 @@ public static class TextHygiene
         }
     }
 
+    /// <summary>
+    /// True when already-decoded text holds no NUL and no unpaired surrogate. For text decoded a second time from a
+    /// JSON string inside the activity (Teams' feedback form sends <c>"{\"feedbackText\":…}"</c>): the check at the
+    /// door saw only the escaped form of its escapes.
+    /// </summary>
+    public static bool IsStorable(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\0' || char.IsLowSurrogate(c))
+            {
+                return false;
+            }
+
+            if (char.IsHighSurrogate(c))
+            {
+                if (i + 1 >= text.Length || !char.IsLowSurrogate(text[i + 1]))
+                {
+                    return false;
+                }
+
+                i++;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The text without bidirectional embedding/override/isolate controls (U+202A–U+202E, U+2066–U+2069) and the
+    /// invisible U+200B, U+2060 and U+FEFF: they can make text shown to others read differently from what it holds
+    /// (a name or a report that reverses, a command word with a hidden break). U+200D stays: emoji sequences use it.
+    /// </summary>
+    public static string StripInvisible(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.AsSpan().IndexOfAny(Invisible) < 0)
+        {
+            return text;
+        }
+
+        var builder = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (!Invisible.Contains(c))
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static readonly System.Buffers.SearchValues<char> Invisible = System.Buffers.SearchValues.Create(
+        "\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069\u200B\u2060\uFEFF");
+
     private const string Unpaired = "The activity contains an unpaired surrogate (a \\ud800–\\udfff escape without its pair), which is not valid text.";
 }

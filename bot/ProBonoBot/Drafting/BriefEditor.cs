@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using ProBonoBot.Cards.Drafting;
+using ProBonoBot.Cards.Json;
 
 namespace ProBonoBot.Drafting;
 
@@ -55,5 +56,5 @@ public static class BriefEditor
     private static string? S(JsonElement data, string name) =>
         data.ValueKind == JsonValueKind.Object && data.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 
-    private static string Cap(string text, int max) => text.Length > max ? text[..max] : text;
+    private static string Cap(string text, int max) => TextCut.Cut(text, max);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using ProBonoBot.Cards.Drafting;
 using ProBonoBot.Cards.Projects;
+using ProBonoBot.Cards.Json;
 
 namespace ProBonoBot.Drafting;
 
@@ -38,7 +39,7 @@ public static partial class BriefToProject
 
     private static string Clean(string text, int max) => Cap(text.Replace('|', '/').Replace('｜', '/').Replace('\n', ' '), max);
 
-    private static string Cap(string text, int max) => text.Length > max ? text[..max] : text;
+    private static string Cap(string text, int max) => TextCut.Cut(text, max);
 
     [GeneratedRegex(@"\b\d{4}-\d{2}-\d{2}\b", RegexOptions.None, 200)]
     private static partial Regex IsoPattern();

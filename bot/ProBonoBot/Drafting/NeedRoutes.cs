@@ -11,6 +11,7 @@ using ProBonoBot.Protocol.Activities;
 using ProBonoBot.Protocol.Routing;
 using ProBonoBot.Turns;
 using static ProBonoBot.Hosting.TurnExtensions;
+using ProBonoBot.Cards.Json;
 
 namespace ProBonoBot.Drafting;
 
@@ -241,7 +242,7 @@ public sealed partial class NeedRoutes(
         }
 
         var answers = JsonSerializer.Deserialize(need.Answers, DraftingJsonContext.Default.NeedAnswers) ?? NeedAnswers.None;
-        var value = skip ? null : text.Length > 300 ? text[..300] : text;
+        var value = skip ? null : TextCut.Cut(text, 300);
         answers = asked switch
         {
             "partner" => answers with { Partner = value is null ? null : NeedAnswerCheck.PartnerName(value) ?? value },

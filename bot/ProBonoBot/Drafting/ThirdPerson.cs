@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ProBonoBot.Cards;
+using ProBonoBot.Cards.Json;
 
 namespace ProBonoBot.Drafting;
 
@@ -17,7 +18,7 @@ internal static partial class ThirdPerson
             ? $"{organisation ?? "支援先"}からの相談："
             : $"Request from {organisation ?? "the partner"}: ";
         var text = (frame + string.Join(kept.Any(Languages.LooksJapanese) ? string.Empty : " ", kept)).Trim();
-        return text.Length > max ? text[..max] + "…" : text;
+        return text.Length > max ? TextCut.Cut(text, max) + "…" : text;
     }
 
     /// <summary>One sentence in the third person, or null when it is a greeting, an introduction or only about the writer.</summary>

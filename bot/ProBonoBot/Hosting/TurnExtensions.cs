@@ -58,9 +58,12 @@ public static class TurnExtensions
             }
             : null;
 
-    /// <summary>A free-text field of the card action's data, trimmed and cut to <paramref name="max"/> characters; null when empty.</summary>
+    /// <summary>
+    /// A free-text field of the card action's data, without invisible or direction-changing characters, trimmed and cut
+    /// to <paramref name="max"/> characters on a whole character; null when empty.
+    /// </summary>
     public static string? DataText(this TurnContext turn, string name, int max) =>
-        turn.DataString(name)?.Trim() is { Length: > 0 } text ? (text.Length > max ? text[..max] : text) : null;
+        turn.DataString(name) is { } raw && TextHygiene.StripInvisible(raw).Trim() is { Length: > 0 } text ? TextCut.Cut(text, max) : null;
 
     public static string F(string format, params object?[] args) => ProBonoBot.Cards.Wording.Plurals.Format(format, args);
 }

@@ -361,7 +361,7 @@ public sealed partial class SignUpRoutes(
             case SignUpStep.Note:
                 var skip = command == "skip" || string.IsNullOrWhiteSpace(input) || SkipWords.Contains(typed)
                     || string.Equals(typed, Normalize(s.SkipWords), StringComparison.Ordinal);
-                var note = skip ? null : input!.Trim()[..Math.Min(500, input.Trim().Length)];
+                var note = skip ? null : TextCut.Cut(input!.Trim(), 500);
                 var next = session with { Step = SignUpStep.Confirm, Note = note };
                 await sessions.SaveAsync(next, ct).ConfigureAwait(false);
                 var chosen = model.Roles.First(r => r.Number == next.RoleNumber);

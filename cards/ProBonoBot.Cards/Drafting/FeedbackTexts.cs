@@ -15,6 +15,8 @@ public sealed class FeedbackTexts
     public required string ReportChoose { get; init; }
     public required string ReportThanks { get; init; }
     public required string ReportUnknownDraft { get; init; }
+    public required string ReportAlready { get; init; }
+    public required string ReportDailyLimit { get; init; }
     public required string ReportNotice { get; init; }
     public required string ReportNoticeDetails { get; init; }
     public required string DraftBrief { get; init; }

@@ -57,7 +57,7 @@ public static class ManualCards
         {
             var section = model.Document.Sections[i];
             // Model-written Markdown keeps its emphasis and lists; links are shown as text, never as a disguised link.
-            var cut = section.Body.Length > MaxSectionChars ? section.Body[..MaxSectionChars] : section.Body;
+            var cut = TextCut.Cut(section.Body, MaxSectionChars);
             var text = Markdown.Formatting(cut) + (cut.Length < section.Body.Length ? "\n\n" + t.ManualTruncated : string.Empty);
             body.AddRange(Collapsible.Section($"s{i + 1}", section.Heading, [Card.Text(text)], open: i == 0));
         }

@@ -123,7 +123,8 @@ public sealed class FeedbackFlowTests : IAsyncLifetime
     public static TheoryData<string, string, string> BadValues => new()
     {
         { "unknown reaction", "love", "{\"feedbackText\":\"hi\"}" },
-        { "text over 2000 characters", "dislike", new JsonObject { ["feedbackText"] = new string('x', 2001) }.ToJsonString() },
+        { "NUL escaped inside the form's JSON (issue 11 review, item 1)", "dislike", "{\"feedbackText\":\"a\\u0000b\"}" },
+        { "lone surrogate escaped inside the form's JSON", "dislike", "{\"feedbackText\":\"a\\ud83d\"}" },
         { "feedback that is not JSON", "dislike", "just some words" },
         { "feedbackText that is not a string", "like", "{\"feedbackText\":42}" },
     };
@@ -139,6 +140,18 @@ public sealed class FeedbackFlowTests : IAsyncLifetime
         Assert.True(response.StatusCode == HttpStatusCode.BadRequest, what);
         Assert.Equal(string.Empty, await response.Content.ReadAsStringAsync());
         Assert.Empty(await FeedbackRowsAsync());
+    }
+
+    [Fact]
+    public async Task FeedbackInvoke_TextOver2000Characters_StoredCut200()
+    {
+        // Issue 11 review, item 4: a 400 would show the person an error and lose their words.
+        var (_, streamId) = await DraftBriefAsync();
+
+        var response = await _bot.PostAsync(FeedbackInvoke(streamId, "dislike", FeedbackText(new string('x', 1999) + "😀 more")));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(new string('x', 1999), Assert.Single(await FeedbackRowsAsync()).Comment);
     }
 
     [Fact]
@@ -232,6 +245,52 @@ public sealed class FeedbackFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Report_SameDraftAgainWithOtherWords_AnsweredAlreadyReportedLeadersToldOnce()
+    {
+        // Issue 11 review, item 3: leaders are told once per reporter and draft a day.
+        await DraftBriefAsync();
+
+        await _bot.PostAsync(Report("facts", "First words"));
+        await WaitForAsync(LeaderNoticesAsync, n => n == 1);
+        await _bot.PostAsync(Report("harmful", "Other words"));
+
+        await NextAsync(r => ((string?)r.Json?["text"])?.StartsWith("You've already reported this draft", StringComparison.Ordinal) == true);
+        Assert.Single(await FeedbackRowsAsync());
+        Assert.Equal(1, await LeaderNoticesAsync());
+    }
+
+    [Fact]
+    public async Task Report_SixthReportOfTheDay_DailyLimitNothingStoredNoNotice()
+    {
+        await DraftBriefAsync();
+        var store = new ProBonoBot.Drafting.Feedback.FeedbackStore(_bot.Db, TimeProvider.System);
+        for (var i = 0; i < 5; i++)
+        {
+            await store.AddAsync("report", new ProBonoBot.Drafting.Feedback.DraftRef("manual", 100 + i), "other", null, AuthorAad, "Aiko Mori", $"seed-{i}", default);
+        }
+
+        await _bot.PostAsync(Report());
+
+        await NextAsync(r => ((string?)r.Json?["text"])?.StartsWith("You've sent the most reports", StringComparison.Ordinal) == true);
+        Assert.Equal(5, (await FeedbackRowsAsync()).Count);
+        Assert.Equal(0, await LeaderNoticesAsync());
+    }
+
+    [Fact]
+    public async Task Report_ChannelMemberOnTheBriefPostedThere_Accepted()
+    {
+        // Issue 11 review, item 7: anyone who sees the card in the channel may report it; the card action comes from that channel.
+        await _bot.PostAsync(Activities.ChannelMessage(Url, "new need: " + CompleteNeed));
+        await NextAsync(r => CardOf(r) is not null, 30);
+        await WaitForAsync(() => _bot.Db.ReadAsync(c => c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM draft_messages"), default), n => n >= 1);
+
+        await _bot.PostAsync(Report(fromAad: "aad-kenji", conversationId: "19:team0123@thread.tacv2;messageid=1763600523456"));
+
+        await WaitForAsync(FeedbackRowsAsync, rows => rows.Count == 1);
+        Assert.Equal("report", Assert.Single(await FeedbackRowsAsync()).Kind);
+    }
+
+    [Fact]
     public async Task Report_NoCategory_AskedToChooseAndNothingStored()
     {
         await DraftBriefAsync();
@@ -258,7 +317,7 @@ public sealed class FeedbackFlowTests : IAsyncLifetime
     public async Task Summary_Leader_CountsAndReportBeforeComments()
     {
         var (_, streamId) = await DraftBriefAsync();
-        await _bot.PostAsync(FeedbackInvoke(streamId, "dislike", FeedbackText("Misses the subsidy report")));
+        await _bot.PostAsync(FeedbackInvoke(streamId, "dislike", FeedbackText("Misses the subsidy report"), fromAad: "aad-other"));
         await _bot.PostAsync(Report());
         await WaitForAsync(FeedbackRowsAsync, rows => rows.Count == 2);
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ProBonoBot.Drafting.Feedback;
+using ProBonoBot.Protocol.Activities;
 
 namespace ProBonoBot.Tests.Drafting;
 
@@ -29,31 +30,35 @@ public sealed class FeedbackInvokeTests
     [InlineData("""[]""")]
     public void Read_NotAFormAnswer_Null(string json) => Assert.Null(FeedbackInvoke.Read(Value(json)));
 
+    [Theory]
+    [InlineData("""{"actionName":"feedback","actionValue":{"reaction":"like","feedback":"{\"feedbackText\":\"a\\u0000b\"}"}}""")]
+    [InlineData("""{"actionName":"feedback","actionValue":{"reaction":"like","feedback":"{\"feedbackText\":\"a\\ud800b\"}"}}""")]
+    [InlineData("""{"actionName":"feedback","actionValue":{"reaction":"like","feedback":"{\"feedbackText\":\"a\\udc00\"}"}}""")]
+    public void Read_NulOrLoneSurrogateEscapedInsideTheFormsJson_Null(string json)
+    {
+        // Issue 11 review, item 1: the door's check saw "\\u0000", an escaped backslash; only the inner decode yields the NUL.
+        Assert.Null(TextHygiene.Check(System.Text.Encoding.UTF8.GetBytes(json)));
+        Assert.Null(FeedbackInvoke.Read(Value(json)));
+    }
+
+    [Fact]
+    public void Read_TextOverTheLimit_CutOnAWholeCharacterAndCleaned()
+    {
+        // Issue 11 review, items 4 and 7: over-long text is kept (cut), an emoji at the cut is not split, bidi controls go.
+        var typed = "\u202E" + new string('x', FeedbackInvoke.MaxText - 1) + "😀 and more";
+        var value = Value(JsonSerializer.Serialize(new { actionName = "feedback", actionValue = new { reaction = "dislike", feedback = JsonSerializer.Serialize(new { feedbackText = typed }) } }));
+
+        var text = FeedbackInvoke.Read(value)!.Text!;
+
+        Assert.Equal(new string('x', FeedbackInvoke.MaxText - 1), text);
+    }
+
     [Fact]
     public void Read_TextOfExactlyTheLimit_Accepted()
     {
         var value = Value(JsonSerializer.Serialize(new { actionName = "feedback", actionValue = new { reaction = "like", feedback = JsonSerializer.Serialize(new { feedbackText = new string('あ', FeedbackInvoke.MaxText) }) } }));
 
         Assert.Equal(FeedbackInvoke.MaxText, FeedbackInvoke.Read(value)!.Text!.Length);
-    }
-
-    [Fact]
-    public void Summary_PersonChangedTheirMind_CountedOnceWithLatestReaction()
-    {
-        var now = DateTimeOffset.UnixEpoch;
-        FeedbackRow Row(long id, string kind, string person, string subject = "brief", string? comment = null) =>
-            new() { Id = id, Kind = kind, SubjectKind = subject, SubjectId = 1, PersonAad = person, Comment = comment, CreatedAt = now };
-        // Newest first, as the store returns them.
-        var rows = new[]
-        {
-            Row(5, "like", "a"), Row(4, "report", "b"), Row(3, "dislike", "a", comment: "meh"), Row(2, "like", "b", "manual"), Row(1, "report", "b"),
-        };
-
-        var summary = FeedbackSummary.Build(rows, 30, 3);
-
-        Assert.Equal(new Cards.Drafting.FeedbackCounts(1, 0, 2), summary.Briefs);
-        Assert.Equal(new Cards.Drafting.FeedbackCounts(1, 0, 0), summary.Manuals);
-        Assert.Equal(["report", "report", "dislike"], summary.Latest.Select(c => c.Kind));
     }
 
     [Fact]

@@ -41,4 +41,51 @@ public sealed class FeedbackStoreTests(DatabaseFixture databases)
         Assert.Equal(["like", "report"], rows.Select(r => r.Kind));
         Assert.Empty(await store.SinceAsync(DateTimeOffset.UtcNow.AddMinutes(1), 100, default));
     }
+
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.Postgres)]
+    public async Task React_OnePersonFloodsAMessage_OneRowLatestKeptOthersStillInTheSummary(StorageProvider provider)
+    {
+        // Issue 11 review, item 4: reactions are keyed on (person, message); counts come from SQL over all rows.
+        using var db = await databases.NewDbAsync(provider);
+        var store = new FeedbackStore(db, TimeProvider.System);
+        var brief = new DraftRef(DraftRef.Brief, 1);
+        await store.ReactAsync("dislike", brief, "a:b", "msg-b", "Misses the subsidy report", "aad-b", "B", default);
+
+        for (var i = 0; i < 40; i++)
+        {
+            await store.ReactAsync(i % 2 == 0 ? "dislike" : "like", brief, "a:a", "msg-a", $"words {i}", "aad-a", "A", default);
+        }
+
+        await store.ReactAsync("like", new DraftRef(DraftRef.Manual, 2), "19:c@thread.tacv2;messageid=5", "msg-m", null, "aad-a", "A", default);
+        await store.AddAsync("report", brief, "facts", "Wrong", "aad-a", "A", "r1", default);
+        await store.AddAsync("report", brief, "facts", "Still wrong", "aad-a", "A", "r2", default);
+
+        Assert.Equal(5, await db.ReadAsync(c => Dapper.SqlMapper.ExecuteScalarAsync<long>(c, "SELECT COUNT(*) FROM draft_feedback"), default));
+        var since = DateTimeOffset.UtcNow.AddDays(-30);
+        var summary = FeedbackSummary.Build(await store.CountsSinceAsync(since, default), await store.LatestCommentsAsync(since, 8, default), 30);
+        Assert.Equal(new Cards.Drafting.FeedbackCounts(1, 1, 1), summary.Briefs);
+        Assert.Equal(new Cards.Drafting.FeedbackCounts(1, 0, 0), summary.Manuals);
+        Assert.Equal([("report", "Still wrong"), ("dislike", "Misses the subsidy report")], summary.Latest.Select(c => (c.Kind, c.Comment)));
+        var latestOfA = (await store.SinceAsync(since, 100, default)).Single(r => r.PersonAad == "aad-a" && r.Kind != "report" && r.SubjectKind == DraftRef.Brief);
+        Assert.Equal(("like", "words 39"), (latestOfA.Kind, latestOfA.Comment));
+    }
+
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.Postgres)]
+    public async Task ReportsSince_PersonsReports_CountedAndThisDraftFound(StorageProvider provider)
+    {
+        using var db = await databases.NewDbAsync(provider);
+        var store = new FeedbackStore(db, TimeProvider.System);
+        await store.AddAsync("report", new DraftRef(DraftRef.Brief, 1), "facts", null, "aad-a", "A", "r1", default);
+        await store.AddAsync("report", new DraftRef(DraftRef.Manual, 1), "facts", null, "aad-a", "A", "r2", default);
+        await store.AddAsync("report", new DraftRef(DraftRef.Brief, 3), "facts", null, "aad-b", "B", "r3", default);
+        var since = DateTimeOffset.UtcNow.AddDays(-1);
+
+        Assert.Equal((2L, true), await store.ReportsSinceAsync("aad-a", new DraftRef(DraftRef.Brief, 1), since, default));
+        Assert.Equal((2L, false), await store.ReportsSinceAsync("aad-a", new DraftRef(DraftRef.Brief, 3), since, default));
+        Assert.Equal((0L, false), await store.ReportsSinceAsync("aad-a", new DraftRef(DraftRef.Brief, 1), DateTimeOffset.UtcNow.AddMinutes(1), default));
+    }
 }

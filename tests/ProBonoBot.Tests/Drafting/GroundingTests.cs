@@ -224,6 +224,34 @@ public sealed class GroundingTests
     }
 
     [Fact]
+    public void BriefMessage_AbstractWithMarkdownControlsAndEmojiAtTheCut_PlainClippedWhole()
+    {
+        // Issue 11 review, items 2 and 7: the abstract is plain text in Teams (no backslashes), one line, no control or
+        // bidi characters, and the cut never leaves half of a surrogate pair.
+        var sentence = "*Fix* [the] site_now\tplease\u202E\u0007 " + new string('x', 118) + "👍🏽 tail of the sentence";
+        var fact = new CitedFact("Organisation", "Riverside", new SourceSentence("The need", sentence));
+
+        var message = DraftMessage.Brief(Card(), [fact], 0, aiGenerated: false, UiText.For(Language.English).Drafting);
+        var wire = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(message, ProtocolJsonContext.Default.Activity))!;
+
+        var entity = wire["entities"]!.AsArray().Single(e => (string?)e!["type"] == "https://schema.org/Message")!;
+        var text = (string)entity["citation"]![0]!["appearance"]!["abstract"]!;
+        Assert.StartsWith("*Fix* [the] site_now please ", text, StringComparison.Ordinal);
+        Assert.DoesNotContain('\\', text);
+        Assert.EndsWith("x…", text, StringComparison.Ordinal);
+        Assert.True(TextHygiene.IsStorable(text));
+    }
+
+    [Theory]
+    [InlineData("abc😀def", 4, "abc")]
+    [InlineData("abc😀def", 5, "abc😀")]
+    [InlineData("ab👍🏽cd", 4, "ab")]
+    [InlineData("ab👍🏽cd", 6, "ab👍🏽")]
+    [InlineData("short", 10, "short")]
+    public void TextCut_CutInsideAPairOrAnEmojiSequence_EndsOnAWholeCharacter(string text, int max, string expected) =>
+        Assert.Equal(expected, Cards.Json.TextCut.Cut(text, max));
+
+    [Fact]
     public void ManualMessage_ModelOrOffline_LabelOnlyForTheModel()
     {
         var t = UiText.For(Language.English).Drafting;

@@ -145,6 +145,8 @@ public sealed class ManualAndProviderFlowTests : IAsyncLifetime
 
         var manualId = await _bot.Db.ReadAsync(c => c.ExecuteScalarAsync<long>("SELECT id FROM manuals"), default);
         await _bot.PostAsync(Activities.Submit(Url, new JsonObject { ["verb"] = "draftReport", ["manual"] = manualId, ["reportCategory"] = "private" }, fromAad: MemberAad, conversationId: "a:member"));
+        // The two conversations' turns run side by side: the member's report is stored once they are thanked.
+        await NextAsync(r => ((string?)r.Json?["text"])?.StartsWith("Thank you — your report", StringComparison.Ordinal) == true);
         await _bot.PostAsync(Activities.Submit(Url, new JsonObject { ["verb"] = "draftReport", ["manual"] = manualId, ["reportCategory"] = "private" }, fromAad: "aad-stranger", conversationId: "a:stranger"));
 
         await NextAsync(r => ((string?)r.Json?["text"])?.StartsWith("I can no longer find that draft", StringComparison.Ordinal) == true);

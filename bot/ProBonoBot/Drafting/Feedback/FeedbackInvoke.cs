@@ -1,4 +1,6 @@
 using System.Text.Json;
+using ProBonoBot.Cards.Json;
+using ProBonoBot.Protocol.Activities;
 
 namespace ProBonoBot.Drafting.Feedback;
 
@@ -13,12 +15,11 @@ public sealed record FeedbackSubmission(string Reaction, string? Text);
 public static class FeedbackInvoke
 {
     public const string Name = "message/submitAction";
+
+    /// <summary>Longer text is stored cut to this many characters: refusing it would show the person an error and lose their words.</summary>
     public const int MaxText = 2000;
 
-    // The JSON around the text may escape every character (\uXXXX: six for one, e.g. Japanese); beyond that is not a form's answer.
-    private const int MaxRaw = (6 * MaxText) + 100;
-
-    /// <summary>The submission, or null when the value is not one (unknown action or reaction, not JSON, text too long).</summary>
+    /// <summary>The submission, or null when the value is not one (unknown action or reaction, not JSON, NUL or a lone surrogate in the text).</summary>
     public static FeedbackSubmission? Read(JsonElement? value)
     {
         try
@@ -46,7 +47,11 @@ public static class FeedbackInvoke
         }
     }
 
-    /// <summary>The trimmed feedbackText ("" when none), or null when the feedback is not a form's answer.</summary>
+    /// <summary>
+    /// The trimmed feedbackText ("" when none) without invisible or direction-changing characters, cut to
+    /// <see cref="MaxText"/>; null when the feedback is not a form's answer. The string form is JSON inside JSON: its
+    /// escapes were not decoded when the activity was checked at the door, so the decoded text is checked here.
+    /// </summary>
     private static string? Text(JsonElement feedback)
     {
         if (feedback.ValueKind == JsonValueKind.String)
@@ -55,11 +60,6 @@ public static class FeedbackInvoke
             if (string.IsNullOrWhiteSpace(raw))
             {
                 return string.Empty;
-            }
-
-            if (raw.Length > MaxRaw)
-            {
-                return null;
             }
 
             try
@@ -83,6 +83,8 @@ public static class FeedbackInvoke
             return string.Empty;
         }
 
-        return text.ValueKind == JsonValueKind.String && text.GetString()!.Trim() is { Length: <= MaxText } trimmed ? trimmed : null;
+        return text.ValueKind == JsonValueKind.String && text.GetString()! is var decoded && TextHygiene.IsStorable(decoded)
+            ? TextCut.Cut(TextHygiene.StripInvisible(decoded).Trim(), MaxText)
+            : null;
     }
 }

@@ -11,4 +11,7 @@ internal static partial class FeedbackLog
 
     [LoggerMessage(2343, LogLevel.Information, "Feedback {Kind} on {Subject} {Id}: {Outcome}")]
     public static partial void Stored(ILogger logger, string kind, string subject, long id, string outcome);
+
+    [LoggerMessage(2344, LogLevel.Information, "Report on {Subject} {Id} refused: the person's daily report limit is reached")]
+    public static partial void ReportLimited(ILogger logger, string subject, long id);
 }

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.RegularExpressions;
 using ProBonoBot.Cards;
 using ProBonoBot.Cards.Drafting;
@@ -38,6 +36,12 @@ public sealed partial class FeedbackRoutes(
     public const int SummaryDays = 30;
     public const int SummaryComments = 8;
 
+    /// <summary>Reports one person may send in <see cref="ReportWindow"/>; each one reaches every leader.</summary>
+    public const int ReportsPerDay = 5;
+
+    /// <summary>The window of the report limits: a draft is reported once in it per person.</summary>
+    public static readonly TimeSpan ReportWindow = TimeSpan.FromHours(24);
+
     // Teams shows its own "feedback submitted" and fails on any body: 200 with nothing in it.
     private static readonly InvokeResponse Accepted = new(200, null);
 
@@ -70,9 +74,8 @@ public sealed partial class FeedbackRoutes(
             return Accepted;
         }
 
-        var key = $"feedback|{conversation}|{messageId}|{person.Aad}|{submission.Reaction}|{Hash(submission.Text)}";
-        var stored = await store.AddAsync(submission.Reaction, draft, null, submission.Text, person.Aad, person.Name, key, ct);
-        FeedbackLog.Stored(logger, submission.Reaction, draft.Kind, draft.Id, stored ? "stored" : "already stored");
+        await store.ReactAsync(submission.Reaction, draft, conversation, messageId, submission.Text, person.Aad, person.Name, ct);
+        FeedbackLog.Stored(logger, submission.Reaction, draft.Kind, draft.Id, "stored");
         return Accepted;
     }
 
@@ -92,15 +95,31 @@ public sealed partial class FeedbackRoutes(
             return CardActionResult.Say(t.ReportChoose);
         }
 
-        var details = turn.DataText("reportDetails", FeedbackCards.MaxDetails);
-        // The same report twice (a double click, a redelivery) is one report; different words are a new one.
-        var key = $"report|{person.Aad}|{draft.Ref.Kind}|{draft.Ref.Id}|{category}|{Hash(details)}";
-        if (await store.AddAsync(FeedbackStore.Report, draft.Ref, category, details, person.Aad, person.Name, key, ct))
+        // Every report tells every leader in 1:1: one draft is reported once a day per person, and a person sends at most
+        // ReportsPerDay reports a day, so one member cannot flood the leaders' chats.
+        var now = time.GetUtcNow();
+        var (recent, thisDraft) = await store.ReportsSinceAsync(person.Aad, draft.Ref, now - ReportWindow, ct);
+        if (thisDraft)
         {
-            FeedbackLog.Stored(logger, FeedbackStore.Report, draft.Ref.Kind, draft.Ref.Id, "stored");
-            await NotifyLeadersAsync(person, draft, category, details, language, ct);
+            return CardActionResult.Say(t.ReportAlready);
         }
 
+        if (recent >= ReportsPerDay)
+        {
+            FeedbackLog.ReportLimited(logger, draft.Ref.Kind, draft.Ref.Id);
+            return CardActionResult.Say(t.ReportDailyLimit);
+        }
+
+        var details = turn.DataText("reportDetails", FeedbackCards.MaxDetails);
+        // The key makes concurrent clicks (a double click, a redelivery) one report: per person, draft and UTC day.
+        var key = $"report|{person.Aad}|{draft.Ref.Kind}|{draft.Ref.Id}|{now:yyyy-MM-dd}";
+        if (!await store.AddAsync(FeedbackStore.Report, draft.Ref, category, details, person.Aad, person.Name, key, ct))
+        {
+            return CardActionResult.Say(t.ReportAlready);
+        }
+
+        FeedbackLog.Stored(logger, FeedbackStore.Report, draft.Ref.Kind, draft.Ref.Id, "stored");
+        await NotifyLeadersAsync(person, draft, category, details, language, ct);
         return CardActionResult.Say(t.ReportThanks);
     }
 
@@ -127,13 +146,17 @@ public sealed partial class FeedbackRoutes(
         }
     }
 
-    /// <summary>The draft the card names, if it exists and the person may see it (its author, a leader, or a manual's project member).</summary>
+    /// <summary>
+    /// The draft the card names, if it exists and the person may see it: its author, a leader, a manual's project
+    /// member, or anyone in the conversation (a channel) the draft was posted to — the click comes from that card.
+    /// </summary>
     private async Task<(DraftRef Ref, string Title)?> DraftAsync(TurnContext turn, string aad, CancellationToken ct)
     {
         if (turn.DataNumber("brief") is { } briefId)
         {
             var brief = await drafts.BriefAsync(briefId, ct);
-            if (brief is null || (!string.Equals(brief.AuthorAad, aad, StringComparison.OrdinalIgnoreCase) && !await leaders.IsLeaderAsync(aad, ct)))
+            if (brief is null || (!string.Equals(brief.AuthorAad, aad, StringComparison.OrdinalIgnoreCase) && !await leaders.IsLeaderAsync(aad, ct)
+                && !await ShownHereAsync(turn, new DraftRef(DraftRef.Brief, brief.Id), ct)))
             {
                 return null;
             }
@@ -142,13 +165,17 @@ public sealed partial class FeedbackRoutes(
         }
 
         if (turn.DataNumber("manual") is { } manualId && await drafts.ManualAsync(manualId, ct) is { } manual
-            && await projects.GetAsync(manual.ProjectNumber, ct) is { } project && await access.CanUseManualsAsync(project, aad, ct))
+            && await projects.GetAsync(manual.ProjectNumber, ct) is { } project
+            && (await access.CanUseManualsAsync(project, aad, ct) || await ShownHereAsync(turn, new DraftRef(DraftRef.Manual, manual.Id), ct)))
         {
             return (new DraftRef(DraftRef.Manual, manual.Id), project.Title);
         }
 
         return null;
     }
+
+    private async Task<bool> ShownHereAsync(TurnContext turn, DraftRef draft, CancellationToken ct) =>
+        turn.Activity.Conversation?.Id is { } conversation && await store.IsShownInAsync(conversation, draft, ct);
 
     private async Task SummaryAsync(TurnContext turn, CancellationToken ct)
     {
@@ -158,13 +185,11 @@ public sealed partial class FeedbackRoutes(
             return;
         }
 
-        var rows = await store.SinceAsync(time.GetUtcNow().AddDays(-SummaryDays), 5000, ct);
+        var since = time.GetUtcNow().AddDays(-SummaryDays);
+        var summary = FeedbackSummary.Build(await store.CountsSinceAsync(since, ct), await store.LatestCommentsAsync(since, SummaryComments, ct), SummaryDays);
         var zone = await timeZones.ForTurnAsync(turn, ct);
-        await personal.SendCardAsync(turn, FeedbackCards.Summary(language, FeedbackSummary.Build(rows, SummaryDays, SummaryComments), zone), language, ct);
+        await personal.SendCardAsync(turn, FeedbackCards.Summary(language, summary, zone), language, ct);
     }
-
-    private static string Hash(string? text) =>
-        text is null ? "-" : Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..32];
 
     [GeneratedRegex(@"^(feedback|フィードバック)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 200)]
     private static partial Regex FeedbackPattern();

@@ -1,4 +1,5 @@
 using ProBonoBot.Cards.Drafting;
+using ProBonoBot.Cards.Json;
 
 namespace ProBonoBot.Drafting.Feedback;
 
@@ -8,22 +9,14 @@ public static class FeedbackSummary
     /// <summary>Comments are cut to this many characters in the summary; the whole text stays stored.</summary>
     public const int MaxCommentShown = 200;
 
-    /// <summary>The summary over <paramref name="rows"/> (newest first) of the last <paramref name="days"/> days, with up to <paramref name="comments"/> comments.</summary>
-    public static FeedbackSummaryModel Build(IReadOnlyList<FeedbackRow> rows, int days, int comments)
+    /// <summary>The summary of the last <paramref name="days"/> days from the store's counts and its latest comments (already one per person, in order).</summary>
+    public static FeedbackSummaryModel Build(IReadOnlyList<FeedbackCountRow> counts, IReadOnlyList<FeedbackRow> comments, int days)
     {
-        ArgumentNullException.ThrowIfNull(rows);
-        // A person who changed their mind on a draft counts once, with their latest reaction; every report counts.
-        var reactions = rows.Where(r => r.Kind != FeedbackStore.Report)
-            .GroupBy(r => (r.PersonAad, r.SubjectKind, r.SubjectId))
-            .Select(g => g.First())
-            .ToList();
-        FeedbackCounts Counts(string kind) => new(
-            reactions.Count(r => r.SubjectKind == kind && r.Kind == FeedbackStore.Like),
-            reactions.Count(r => r.SubjectKind == kind && r.Kind == FeedbackStore.Dislike),
-            rows.Count(r => r.SubjectKind == kind && r.Kind == FeedbackStore.Report));
-        var latest = rows.Where(r => r.Kind == FeedbackStore.Report)
-            .Concat(rows.Where(r => r.Kind != FeedbackStore.Report && !string.IsNullOrWhiteSpace(r.Comment)))
-            .Take(comments)
+        ArgumentNullException.ThrowIfNull(counts);
+        ArgumentNullException.ThrowIfNull(comments);
+        int Count(string subject, string kind) => (int)counts.Where(c => c.SubjectKind == subject && c.Kind == kind).Sum(c => c.Count);
+        FeedbackCounts Counts(string subject) => new(Count(subject, FeedbackStore.Like), Count(subject, FeedbackStore.Dislike), Count(subject, FeedbackStore.Report));
+        var latest = comments
             .Select(r => new FeedbackComment(r.Kind, r.SubjectKind == DraftRef.Manual, r.SubjectId, r.Category, Shorten(r.Comment ?? string.Empty), r.CreatedAt))
             .ToList();
         return new FeedbackSummaryModel(days, Counts(DraftRef.Brief), Counts(DraftRef.Manual), latest);
@@ -38,7 +31,6 @@ public static class FeedbackSummary
             return text;
         }
 
-        var cut = char.IsHighSurrogate(text[MaxCommentShown - 1]) ? MaxCommentShown - 1 : MaxCommentShown;
-        return text[..cut] + "…";
+        return TextCut.Cut(text, MaxCommentShown) + "…";
     }
 }

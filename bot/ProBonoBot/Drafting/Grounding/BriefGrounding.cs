@@ -1,5 +1,6 @@
 using ProBonoBot.Cards;
 using ProBonoBot.Cards.Drafting;
+using ProBonoBot.Cards.Json;
 
 namespace ProBonoBot.Drafting.Grounding;
 
@@ -119,6 +120,6 @@ public static class BriefGrounding
 
         var overflow = string.Join(" / ", all.Skip(BriefRules.MaxItems - 1));
         var last = t.ToConfirm + ": " + overflow;
-        return [.. all.Take(BriefRules.MaxItems - 1), last.Length <= 500 ? last : last[..499] + "…"];
+        return [.. all.Take(BriefRules.MaxItems - 1), TextCut.Ellipsis(last, 500)];
     }
 }

@@ -52,7 +52,8 @@ public static class DraftMessage
         }
 
         activity.Text = lines.Count > 0 ? string.Join("\n\n", lines) : null;
-        var citations = positions.Select(p => new Citation(p.Value, p.Key.Source, Markdown.Escape(Clip(p.Key.Sentence, MaxSentence)))).ToList();
+        // Teams shows a citation's abstract as plain text: escaping it would show the backslashes.
+        var citations = positions.Select(p => new Citation(p.Value, p.Key.Source, Clip(p.Key.Sentence, MaxSentence))).ToList();
         AiContent.Apply(activity, aiGenerated, citations);
         return activity;
     }
@@ -71,9 +72,10 @@ public static class DraftMessage
         return activity;
     }
 
-    private static string Clip(string text, int max)
+    /// <summary>One line of plain text: control characters (line breaks, tabs, the rest) become spaces, invisible and direction-changing characters go, cut on a whole character.</summary>
+    internal static string Clip(string text, int max)
     {
-        var flat = text.ReplaceLineEndings(" ").Trim();
-        return flat.Length <= max ? flat : flat[..(max - 1)].TrimEnd() + "…";
+        var flat = new string([.. TextHygiene.StripInvisible(text).Select(c => char.IsControl(c) ? ' ' : c)]).Trim();
+        return TextCut.Ellipsis(flat, max);
     }
 }

@@ -1,5 +1,6 @@
 using ProBonoBot.Cards.Drafting;
 using static ProBonoBot.Hosting.TurnExtensions;
+using ProBonoBot.Cards.Json;
 
 namespace ProBonoBot.Drafting.Grounding;
 
@@ -72,7 +73,7 @@ internal sealed class GroundingPass(GroundingSources sources, DraftingTexts t, s
     {
         _changed++;
         var shown = value.Trim();
-        shown = shown.Length <= MaxShown ? shown : shown[..(MaxShown - 1)] + "…";
+        shown = TextCut.Ellipsis(shown, MaxShown);
         var question = F(questionFormat, label, shown);
         if (!_questions.Contains(question, StringComparer.Ordinal))
         {
