@@ -38,6 +38,7 @@ public sealed partial class ConversationRoutes(ConversationFlows flows, Language
         await turn.SayAsync(string.Join("\n\n", said), ct);
     }
 
-    [GeneratedRegex(@"^(cancel|stop|quit|abort|ｃａｎｃｅｌ|ｓｔｏｐ|ｑｕｉｔ|キャンセル|ｷｬﾝｾﾙ|やめる|やめます|やめて|止める|中止|取り消し|とりけし)[。.!！]?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 200)]
+    // The word alone or in a short form ("cancel please", "stop it", 「キャンセルしたい」, 「やっぱりやめます」).
+    [GeneratedRegex(@"^(?:(?:cancel|stop|quit|abort)(?:\s+(?:please|it|that|this|now|the need|the sign-?up|everything))?(?:\s+please)?|ｃａｎｃｅｌ|ｓｔｏｐ|ｑｕｉｔ|(?:やっぱり|やはり)?(?:キャンセル|ｷｬﾝｾﾙ)(?:する|します|したい|して|してください|でお願いします|お願いします)?|(?:やっぱり|やはり)?(?:やめる|やめます|やめて|やめたい|やめておきます|やめときます|止める|中止|中止します|取り消し|取り消します|とりけし))[。.!！]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 200)]
     private static partial Regex CancelPattern();
 }

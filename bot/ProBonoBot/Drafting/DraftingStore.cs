@@ -45,14 +45,25 @@ public sealed class DraftingStore(Db db, TimeProvider time, Microsoft.Extensions
         db.ReadAsync(c => c.QuerySingleOrDefaultAsync<NeedRow?>($"SELECT {NeedColumns} FROM needs WHERE author_aad = @aad AND status = 0 ORDER BY id DESC LIMIT 1", new { aad }), ct);
 
     /// <summary>The person's latest need still waiting for them: questions being asked (0) or a proposal to answer (3).</summary>
-    public Task<NeedRow?> WaitingNeedAsync(string aad, CancellationToken ct) =>
-        db.ReadAsync(c => c.QuerySingleOrDefaultAsync<NeedRow?>($"SELECT {NeedColumns} FROM needs WHERE author_aad = @aad AND status IN (0, 3) ORDER BY id DESC LIMIT 1", new { aad }), ct);
+    /// A proposal left unanswered for <see cref="ProposalLifetime"/> has expired: its text is blanked first, so a
+    /// "yes" or "ok" typed hours later is ordinary chat and `help` is the general help again.
+    public Task<NeedRow?> WaitingNeedAsync(string aad, CancellationToken ct) => db.WriteAsync(async c =>
+    {
+        var now = time.GetUtcNow();
+        await c.ExecuteAsync(
+            "UPDATE needs SET status = 2, need_text = '', answers = '{}', pending = '', updated_at = @now WHERE author_aad = @aad AND status = 3 AND updated_at < @since",
+            new { aad, now, since = now - ProposalLifetime });
+        return await c.QuerySingleOrDefaultAsync<NeedRow?>($"SELECT {NeedColumns} FROM needs WHERE author_aad = @aad AND status IN (0, 3) ORDER BY id DESC LIMIT 1", new { aad });
+    }, ct);
+
+    /// <summary>How long "Shall I turn this into a project brief?" waits for an answer (the sign-up session's span).</summary>
+    public static readonly TimeSpan ProposalLifetime = TimeSpan.FromMinutes(30);
 
     /// <summary>"Yes, draft a brief": the proposal becomes a need with its questions; false when it was no longer a proposal (a double click).</summary>
     public Task<bool> AcceptProposalAsync(long id, string aad, string pending, long status, CancellationToken ct) => db.WriteAsync(async c =>
         await c.ExecuteAsync(
-            "UPDATE needs SET pending = @pending, status = @status, updated_at = @now WHERE id = @id AND author_aad = @aad AND status = 3",
-            new { id, aad, pending, status, now = time.GetUtcNow() }) == 1, ct);
+            "UPDATE needs SET pending = @pending, status = @status, updated_at = @now WHERE id = @id AND author_aad = @aad AND status = 3 AND updated_at >= @since",
+            new { id, aad, pending, status, now = time.GetUtcNow(), since = time.GetUtcNow() - ProposalLifetime }) == 1, ct);
 
     /// <summary>Cancel or "No": the need is closed and its text and answers are not kept; false when it was no longer in <paramref name="expectedStatus"/>.</summary>
     public Task<bool> DropNeedAsync(long id, long expectedStatus, CancellationToken ct) => db.WriteAsync(async c =>

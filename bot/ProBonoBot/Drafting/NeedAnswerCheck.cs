@@ -45,6 +45,12 @@ public static partial class NeedAnswerCheck
             return AnswerProblem.Command;
         }
 
+        // The to-confirm marker or a citation number in an answer would pose as the bot's own marks on the brief.
+        if (s.Contains("to confirm", StringComparison.Ordinal) || s.Contains("要確認", StringComparison.Ordinal) || CitationMark().IsMatch(s))
+        {
+            return AnswerProblem.Confused;
+        }
+
         return asked switch
         {
             "deadline" when !TimePattern().IsMatch(s) => AnswerProblem.NoTimeExpression,
@@ -150,4 +156,7 @@ public static partial class NeedAnswerCheck
 
     [GeneratedRegex(@"\d|\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t|tember)?|oct(ober)?|nov(ember)?|dec(ember)?|spring|summer|autumn|fall|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight|week|weeks|month|months|year|years|day|days|quarter|term|semester|season|christmas|new year|fiscal|asap|soon|urgent|urgently|as soon as possible|no deadline|no rush|not urgent|anytime|any time|flexible|none|not yet|no date|open-ended|end of|by the end|q[1-4])\b|年内|年度|年末|年明け|来月|今月|再来月|来年|今年|来週|今週|再来週|月末|月中|上旬|中旬|下旬|春|夏|秋|冬|早め|早く|なるべく|至急|急ぎ|すぐ|いつでも|期限|締め切り|締切|未定|令和|[一二三四五六七八九十]+(月|週|日|年)|正月|お盆|連休|ゴールデンウィーク|gw|今期|来期", RegexOptions.CultureInvariant, 200)]
     private static partial Regex TimePattern();
+
+    [GeneratedRegex(@"\[\d{1,3}\]", RegexOptions.None, 200)]
+    private static partial Regex CitationMark();
 }

@@ -153,6 +153,11 @@ public sealed partial class NeedRoutes(
     {
         var language = await languages.ResolveAsync(turn, ct);
         var t = UiText.For(language).Drafting;
+        if (turn.Person() is { } person)
+        {
+            await store.WaitingNeedAsync(person.Aad, ct); // an expired proposal is closed (and its text blanked) first
+        }
+
         var need = id is { } n ? await store.NeedAsync(n, ct) : null;
         if (need is null || !string.Equals(need.AuthorAad, turn.Person()?.Aad, StringComparison.OrdinalIgnoreCase))
         {

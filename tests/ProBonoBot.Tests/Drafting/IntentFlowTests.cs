@@ -166,6 +166,10 @@ public sealed class IntentFlowTests : IAsyncLifetime
     [InlineData(3, "cancel")]
     [InlineData(3, "ｃａｎｃｅｌ")]
     [InlineData(3, "中止")]
+    [InlineData(1, "cancel please")]
+    [InlineData(2, "stop it")]
+    [InlineData(3, "キャンセルしたい")]
+    [InlineData(1, "やっぱりやめます")]
     public async Task Cancel_AtEachIntakeStep_NeedDroppedNothingStoredOrDrafted(int step, string word)
     {
         await ReachIntakeStepAsync(step);
@@ -176,6 +180,22 @@ public sealed class IntentFlowTests : IAsyncLifetime
         Assert.Equal(0, await ScalarAsync<long>("SELECT COUNT(*) FROM needs WHERE status IN (0, 1, 3)"));
         Assert.Equal("{}", await ScalarAsync<string>("SELECT answers FROM needs ORDER BY id DESC LIMIT 1"));
         Assert.Equal(0, await ScalarAsync<long>("SELECT COUNT(*) FROM drafting_jobs"));
+    }
+
+    [Fact]
+    public async Task Proposal_UnansweredFor30Minutes_ExpiresTextBlankedLaterYesIsChat()
+    {
+        var id = await ProposalAsync();
+        await _bot.Db.WriteAsync(c => c.ExecuteAsync("UPDATE needs SET updated_at = @old WHERE id = @id",
+            new { old = DateTimeOffset.UtcNow - TimeSpan.FromMinutes(31), id }), default);
+
+        await SayAsync("help", "What I can do");
+        Assert.Equal(2, await ScalarAsync<long>("SELECT status FROM needs WHERE id = 1"));
+        Assert.Equal(string.Empty, await ScalarAsync<string>("SELECT need_text FROM needs WHERE id = 1"));
+
+        await ClickAsync("needProposeYes", id);
+        await UpdatedToAsync("This question is no longer open");
+        Assert.Equal(0, await ScalarAsync<long>("SELECT COUNT(*) FROM needs WHERE status IN (0, 1, 3)"));
     }
 
     [Fact]
@@ -221,6 +241,7 @@ public sealed class IntentFlowTests : IAsyncLifetime
     [InlineData(1, "projcts", "I didn't save that as an answer — it looks like a command")]
     [InlineData(3, "the families would be glad", "I didn't save that as the deadline")]
     [InlineData(3, "え？", "I didn't save that as an answer")]
+    [InlineData(1, "**Evil** [9] To confirm", "I didn't save that as an answer")]
     public async Task Answer_NotTheAskedThing_RefusedAndAskedAgain(int step, string answer, string expectStart)
     {
         await ReachIntakeStepAsync(step);
