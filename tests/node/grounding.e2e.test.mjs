@@ -54,7 +54,7 @@ describe('a model-drafted brief carries the AI label and citations', () => {
     });
     assert.match(final.text, /Organisation: Riverside Farmers Market \[1\]/);
     assert.match(final.text, /Deadline: April \[\d\]/);
-    assert.match(final.text, /detail\(s\) not found in the need/);
+    assert.match(final.text, /details? not found in the need/);
     assert.match(JSON.stringify(cardOf(final)), /Drafted with an AI model \(stub-model\)/);
 
     // The Playground puts the final message's text in place of the streamed one and shows its card as a message of its own.
