@@ -48,6 +48,7 @@ public sealed partial class HelpRoutes(LanguageResolver languages, ConversationF
         await turn.SendCardAsync(HelpCard.Build(language, inChannel), ct).ConfigureAwait(false);
     }
 
-    [GeneratedRegex(@"^(help|ｈｅｌｐ|\?|？|ヘルプ|へるぷ|ﾍﾙﾌﾟ|使い方|つかいかた|何ができる[?？]?)[。.!！]?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 200)]
+    // The word alone or in a short request ("help me", "help please", 「ヘルプをください」, 「使い方を教えて」).
+    [GeneratedRegex(@"^(?:(?:help|ｈｅｌｐ)(?:\s+(?:me|please|me please))?|\?|？|(?:ヘルプ|へるぷ|ﾍﾙﾌﾟ)(?:を?(?:ください|お願いします|して))?|(?:使い方|つかいかた)(?:を?(?:教えて(?:ください)?|は[?？]?))?|何ができる(?:の|んですか|ますか)?[?？]?)[。.!！]?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 200)]
     private static partial Regex HelpPattern();
 }

@@ -219,6 +219,20 @@ public sealed class IntentFlowTests : IAsyncLifetime
         await SayAsync("by the end of June", "Reading the need");
     }
 
+    [Theory]
+    [InlineData("help me")]
+    [InlineData("ヘルプをください")]
+    public async Task Help_ShortRequestDuringDeadlineQuestion_ExplainsThatQuestion(string words)
+    {
+        await ReachIntakeStepAsync(3);
+
+        var help = TextOf(await SayAsync(words, Japanese(words) ? "**相談の内容を確認しています（質問 3／3）。**" : "**You're describing a need — question 3 of 3.**"));
+
+        Assert.Contains(Japanese(words) ? "締め切り" : "Is there a deadline", help, StringComparison.Ordinal);
+        var answers = await ScalarAsync<string>("SELECT answers FROM needs WHERE status = 0");
+        Assert.DoesNotContain(words, answers, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Help_DuringProposal_ExplainsTheButtons()
     {
