@@ -114,7 +114,7 @@ test('a person typing in the Playground web client sees the cards (screenshot)',
     }
 
     await page.getByText('What I can do').last().waitFor({ timeout: 15000 });
-    await page.getByText('Choose the language I answer in.').last().waitFor({ timeout: 5000 });
+    await page.getByText('Answer me in English.').last().waitFor({ timeout: 5000 });
     await page.waitForTimeout(500);
     mkdirSync(join(root, 'docs', 'screenshots'), { recursive: true });
     await page.screenshot({ path: join(root, 'docs', 'screenshots', 'playground-chat.png') });
