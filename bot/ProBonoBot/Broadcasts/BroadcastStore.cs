@@ -17,10 +17,28 @@ public sealed class BroadcastStore(Db db, TimeProvider time, OutboxSignal signal
     // The leader who starts a broadcast gets its report, not a copy of the card (needs @createdBy; null leaves nobody out).
     private string People(bool resend) =>
         $"""
-        FROM conversation_refs c LEFT JOIN user_settings s ON s.aad_object_id = c.user_aad_object_id
-        WHERE c.conversation_type = 'personal' AND c.is_active = TRUE AND c.user_aad_object_id IS NOT NULL AND {Muted}
+        FROM {Reachable} c LEFT JOIN user_settings s ON s.aad_object_id = c.user_aad_object_id
+        WHERE {Muted}
         AND (@createdBy IS NULL OR c.user_aad_object_id <> @createdBy)
         {(resend ? string.Empty : "AND NOT EXISTS (SELECT 1 FROM broadcast_deliveries d WHERE d.project_number = @project AND d.user_aad = c.user_aad_object_id)")}
+        """;
+
+    /// <summary>
+    /// Everyone the bot can write to 1:1, one or more rows per person (group by <c>user_aad_object_id</c>): people
+    /// with an active personal chat, and members of the rosters of teams the bot is in who have no personal chat
+    /// reference at all (their row has no <c>conversation_id</c>; the outbox creates the chat). Someone whose
+    /// personal chat was deactivated (they blocked or removed the bot) is not written to again through a roster.
+    /// </summary>
+    internal const string Reachable =
+        """
+        (SELECT p.user_aad_object_id, p.user_id, p.tenant_id, p.bot_id, p.conversation_id, p.service_url, p.locale
+         FROM conversation_refs p
+         WHERE p.conversation_type = 'personal' AND p.is_active = TRUE AND p.user_aad_object_id IS NOT NULL
+         UNION ALL
+         SELECT m.aad_object_id, m.teams_user_id, m.tenant_id, m.bot_id, NULL, m.service_url, NULL
+         FROM team_members m
+         WHERE EXISTS (SELECT 1 FROM conversation_refs t WHERE t.team_id = m.team_id AND t.conversation_type = 'channel' AND t.is_active = TRUE)
+         AND NOT EXISTS (SELECT 1 FROM conversation_refs q WHERE q.user_aad_object_id = m.aad_object_id AND q.conversation_type = 'personal'))
         """;
 
     // A channel that holds the project's card (or is being posted to) is never posted again, "send again" or
