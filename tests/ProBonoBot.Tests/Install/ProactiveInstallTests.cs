@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ProBonoBot.Install.Proactive;
 using ProBonoBot.Testing;
+using ProBonoBot.Tests.Storage;
 
 namespace ProBonoBot.Tests.Install;
 
@@ -12,7 +13,7 @@ namespace ProBonoBot.Tests.Install;
 /// across pages, install → installation chat → reference → broadcast, 409, blocked is final, 429 waits for Retry-After,
 /// and nobody the bot can already reach is installed for.
 /// </summary>
-public sealed class ProactiveInstallTests : IAsyncLifetime
+public class ProactiveInstallTests : IAsyncLifetime
 {
     private const string GroupId = "0b5d8f2e-1111-4000-8000-00000000c1ab";
     private FakeGraph _graph = null!;
@@ -31,6 +32,9 @@ public sealed class ProactiveInstallTests : IAsyncLifetime
     }
 
     private BotHost Bot => _bot!;
+
+    /// <summary>The PostgreSQL database to run on; null for a fresh SQLite file.</summary>
+    protected virtual Task<string?> DatabaseAsync() => Task.FromResult<string?>(null);
 
     private string Url => Bot.Connector.ServiceUrl;
 
@@ -53,7 +57,7 @@ public sealed class ProactiveInstallTests : IAsyncLifetime
             settings["ProactiveInstall:Enabled"] = "true";
         }
 
-        _bot = await BotHost.StartAsync(extra: settings);
+        _bot = await BotHost.StartAsync(await DatabaseAsync(), extra: settings);
         // The leader's 1:1 chat: the tenant's service URL is learned from it.
         await Bot.PostAsync(Activities.Message(Url, "help"));
         await Bot.Connector.WaitForAsync(r => r.Any(x => x.Body.Contains("What I can do", StringComparison.Ordinal)));
@@ -282,4 +286,11 @@ public sealed class ProactiveInstallTests : IAsyncLifetime
         Assert.Equal(1, await CountAsync("SELECT COUNT(*) FROM proactive_installs"));
         Assert.Equal(3, await CountAsync("SELECT COUNT(*) FROM group_members"));
     }
+}
+
+/// <summary>The same on PostgreSQL (the SQL of the group sync, the due list and the outcomes in the other dialect).</summary>
+[Collection(DatabaseCollection.Name)]
+public sealed class ProactiveInstallPostgresTests(DatabaseFixture databases) : ProactiveInstallTests
+{
+    protected override async Task<string?> DatabaseAsync() => await databases.NewPostgresDatabaseAsync();
 }
