@@ -242,11 +242,13 @@ public class ProactiveInstallTests : IAsyncLifetime
         Assert.Equal(2, _graph.InstallsFor("aad-graph-6").Count);
     }
 
-    [Fact]
-    public async Task Install_Throttled429_WaitsRetryAfterThenInstalls()
+    [Theory]
+    [InlineData(429, "TooManyRequests")]
+    [InlineData(503, "serviceNotAvailable")]
+    public async Task Install_ThrottledOrServerError_WaitsRetryAfterThenInstalls(int status, string code)
     {
         await StartAsync();
-        _graph.FailInstall("aad-graph-4", new GraphFault(429, "TooManyRequests", "Too many requests.", RetryAfter: "2"));
+        _graph.FailInstall("aad-graph-4", new GraphFault(status, code, "Please retry later.", RetryAfter: "2"));
 
         SetMembers(("aad-graph-4", "Yui Mori"));
         var outcome = await InstalledAsync("aad-graph-4");

@@ -94,7 +94,7 @@ internal sealed class ProactiveInstallWorker(
                 await store.SetGroupAsync(group, name, members, ct);
                 ProactiveInstallLog.GroupListed(logger, group, members.Count);
             }
-            catch (Exception ex) when (GraphFailure.From(ex) is { } failure)
+            catch (Exception ex) when (!ct.IsCancellationRequested && GraphFailure.From(ex) is { } failure)
             {
                 // An incomplete listing changes nothing: the members known before stay.
                 ProactiveInstallLog.GroupListingFailed(logger, group, failure.Detail);
@@ -147,7 +147,7 @@ internal sealed class ProactiveInstallWorker(
             ProactiveInstallLog.Installed(logger, person.Id, already);
             return true;
         }
-        catch (Exception ex) when (GraphFailure.From(ex) is { } failure)
+        catch (Exception ex) when (!ct.IsCancellationRequested && GraphFailure.From(ex) is { } failure)
         {
             if (failure.Final)
             {
