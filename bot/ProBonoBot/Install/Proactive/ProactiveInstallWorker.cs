@@ -46,6 +46,11 @@ internal sealed class ProactiveInstallWorker(
                 {
                     nextSync = time.GetUtcNow() + o.RefreshInterval;
                     await StepAsync("groups", ct => SyncGroupsAsync(graph, ct), stoppingToken);
+                    if (_pausedUntil > time.GetUtcNow())
+                    {
+                        // Throttled part-way: list again as soon as Graph allows, not a refresh interval later.
+                        nextSync = Min(nextSync, _pausedUntil);
+                    }
                 }
 
                 if (time.GetUtcNow() >= _pausedUntil)
