@@ -11,6 +11,7 @@ using ProBonoBot.Outbox;
 using ProBonoBot.Projects;
 using ProBonoBot.SignUps;
 using ProBonoBot.Install;
+using ProBonoBot.Install.Proactive;
 using ProBonoBot.People;
 using ProBonoBot.Privacy;
 using ProBonoBot.Protocol;
@@ -86,6 +87,7 @@ public static class HostingExtensions
         services.AddSingleton<SignUpSessionStore>();
 
         services.AddDrafting(configuration);
+        services.AddProactiveInstall(configuration);
 
         services.AddSingleton<IConversationFlow, SignUpFlow>();
         services.AddSingleton<IConversationFlow, NeedFlow>();
