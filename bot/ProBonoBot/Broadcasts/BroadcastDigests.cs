@@ -56,8 +56,8 @@ public sealed class BroadcastDigests(Db db, TimeProvider time, OutboxSignal sign
             }
 
             var waiting = (await c.QueryAsync<Waiting>(
-                "SELECT number AS Number, title AS Title, summary AS Summary, language AS Language FROM projects WHERE number IN @numbers AND status = @recruiting ORDER BY number",
-                new { numbers, recruiting = (int)ProjectStatus.Recruiting }, tx)).ToList();
+                $"SELECT number AS Number, title AS Title, summary AS Summary, language AS Language FROM projects WHERE {BroadcastStore.In(db.IsSqlite, "number", "numbers")} AND status = @recruiting ORDER BY number",
+                new { numbers = numbers.ToArray(), recruiting = (int)ProjectStatus.Recruiting }, tx)).ToList();
             var address = await c.QuerySingleOrDefaultAsync<Address>(
                 $"""
                 SELECT MAX(c.user_id) AS TeamsId, MAX(c.tenant_id) AS TenantId, MAX(c.bot_id) AS BotId, MAX(c.conversation_id) AS ConversationId,

@@ -21,6 +21,9 @@ public sealed class BroadcastStore(Db db, TimeProvider time, OutboxSignal signal
 
     private readonly BroadcastOptions _options = options?.Value ?? new BroadcastOptions();
 
+    /// <summary><c>column IN @list</c>: Dapper expands the list on SQLite; Npgsql takes it as one array parameter.</summary>
+    internal static string In(bool sqlite, string column, string parameter) => sqlite ? $"{column} IN @{parameter}" : $"{column} = ANY(@{parameter})";
+
     private string Muted => db.IsSqlite ? "COALESCE(s.muted, 0) = 0" : "COALESCE(s.muted, FALSE) = FALSE";
 
     /// <summary>A person's language as targeting sees it: chosen, else from the Teams locale; NULL when neither is known.</summary>
@@ -36,9 +39,9 @@ public sealed class BroadcastStore(Db db, TimeProvider time, OutboxSignal signal
         {(t.Resend ? string.Empty : "AND NOT EXISTS (SELECT 1 FROM broadcast_deliveries d WHERE d.project_number = @project AND d.user_aad = c.user_aad_object_id)")}
         {t.Target switch
         {
-            Targeting.ByTeams => "AND EXISTS (SELECT 1 FROM team_members tm WHERE tm.aad_object_id = c.user_aad_object_id AND tm.team_id IN @teams)",
+            Targeting.ByTeams => $"AND EXISTS (SELECT 1 FROM team_members tm WHERE tm.aad_object_id = c.user_aad_object_id AND {In(db.IsSqlite, "tm.team_id", "teams")})",
             Targeting.ByGroup => "AND EXISTS (SELECT 1 FROM group_members gm WHERE gm.aad_object_id = c.user_aad_object_id AND gm.group_id = @group)",
-            Targeting.ByFit => "AND c.user_aad_object_id IN @fit",
+            Targeting.ByFit => $"AND {In(db.IsSqlite, "c.user_aad_object_id", "fit")}",
             _ => string.Empty,
         }}
         {(t.Language == Targeting.All ? string.Empty : $"AND {PersonLanguage} = @language")}
@@ -52,7 +55,7 @@ public sealed class BroadcastStore(Db db, TimeProvider time, OutboxSignal signal
         var args = new DynamicParameters(more);
         args.AddDynamicParams(new
         {
-            project, createdBy, teams = t.Teams ?? [], group = t.Group, fit = (fit ?? []).ToArray(), language = t.Language, category = t.Category,
+            project, createdBy, teams = (t.Teams ?? []).ToArray(), group = t.Group, fit = (fit ?? []).ToArray(), language = t.Language, category = t.Category,
         });
         return args;
     }
@@ -233,7 +236,7 @@ public sealed class BroadcastStore(Db db, TimeProvider time, OutboxSignal signal
                 SELECT @project, user_aad, @id FROM outbox WHERE broadcast_id = @id AND user_aad IS NOT NULL
                 ON CONFLICT (project_number, user_aad) DO UPDATE SET broadcast_id = @id
                 """, new { project, id }, tx);
-            await DailyCap.DeferAsync(c, tx, id, project, _options, now);
+            await DailyCap.DeferAsync(c, tx, db.IsSqlite, id, project, _options, now);
         }
 
         if (targeting.ToChannels)

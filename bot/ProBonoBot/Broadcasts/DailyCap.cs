@@ -29,7 +29,7 @@ internal static class DailyCap
     }
 
     /// <summary>Moves the people of broadcast <paramref name="id"/> who are over the cap to the digest; returns how many.</summary>
-    public static async Task<int> DeferAsync(DbConnection c, DbTransaction tx, long id, long project, BroadcastOptions options, DateTimeOffset now)
+    public static async Task<int> DeferAsync(DbConnection c, DbTransaction tx, bool sqlite, long id, long project, BroadcastOptions options, DateTimeOffset now)
     {
         if (options.PerPersonPerDay <= 0)
         {
@@ -74,7 +74,7 @@ internal static class DailyCap
 
         foreach (var batch in over.Chunk(400))
         {
-            await c.ExecuteAsync("DELETE FROM outbox WHERE broadcast_id = @id AND user_aad IN @people",
+            await c.ExecuteAsync($"DELETE FROM outbox WHERE broadcast_id = @id AND {BroadcastStore.In(sqlite, "user_aad", "people")}",
                 new { id, people = batch.Select(p => p.Aad).ToArray() }, tx);
             await c.ExecuteAsync(
                 """

@@ -156,7 +156,7 @@ public static class HostingExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapPost("/api/messages", (HttpContext http, MessagesEndpoint endpoint) => endpoint.HandleAsync(http));
-        app.MapGet("/broadcasts/{id:long}/undelivered.csv", async (long id, string? user, string? expires, string? sig, BroadcastReporter reporter, BroadcastStore store, LanguageResolver languages, CancellationToken ct) =>
+        app.MapGet("/broadcasts/{id:long}/undelivered.csv", async (long id, string? user, string? expires, string? sig, BroadcastReporter reporter, BroadcastStore store, BroadcastEngagement engagement, LanguageResolver languages, CancellationToken ct) =>
         {
             // A missing or unreadable expiry is an invalid link (401), never a binding error.
             switch (await reporter.CheckLinkAsync(id, user, LinkSigner.ParseExpiry(expires), sig, ct).ConfigureAwait(false))
@@ -169,7 +169,7 @@ public static class HostingExtensions
 
             // The link is signed for the leader who started the broadcast: the list is in their language.
             var language = await languages.ForPersonAsync(user!, Cards.Language.Japanese, ct);
-            var csv = UndeliveredCsv.Build(await store.UndeliveredAsync(id, ct), language);
+            var csv = UndeliveredCsv.Build(await store.UndeliveredAsync(id, ct), language, await engagement.FiguresAsync(id, ct));
             return Results.Text(csv, "text/csv; charset=utf-8");
         });
         app.MapGet("/manuals/{id:long}.md", DraftingEndpoints.DownloadManualAsync);
