@@ -214,6 +214,12 @@ public sealed partial class BroadcastRoutes(
         }
 
         var number = turn.MatchedNumber() ?? 0;
+        if (await projects.GetAsync(number, ct) is null)
+        {
+            await personal.SayAsync(turn, UiText.For(language).Projects.UnknownProject, language, ct);
+            return;
+        }
+
         var open = await broadcasts.OpenForProjectAsync(number, ct);
         if (open.Count == 0)
         {
