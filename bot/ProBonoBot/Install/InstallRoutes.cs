@@ -12,9 +12,11 @@ namespace ProBonoBot.Install;
 /// marked inactive) and a welcome card is sent once per install, even though Teams announces an install
 /// with both installationUpdate and conversationUpdate. Every message refreshes the reference and the sender's time
 /// zone. In a team, every channel is recorded (see <see cref="TeamChannels"/>) and kept current through Teams' channel
-/// and team events.
+/// and team events. A team's roster is listed after install (see <see cref="RosterWorker"/>), follows membersAdded and
+/// membersRemoved, and is forgotten when the bot is removed from the team.
 /// </summary>
-public sealed class InstallRoutes(ConversationStore conversations, TeamChannels teamChannels, LanguageResolver languages, PersonTimeZones timeZones) : IRouteModule
+public sealed class InstallRoutes(ConversationStore conversations, TeamChannels teamChannels, LanguageResolver languages, PersonTimeZones timeZones,
+    Rosters rosters, RosterStore rosterStore, RosterWorker rosterWorker) : IRouteModule
 {
     public void Register(Router router)
     {
@@ -29,8 +31,9 @@ public sealed class InstallRoutes(ConversationStore conversations, TeamChannels 
 
             if (turn.Activity.ChannelData?.Team?.Id is { Length: > 0 } teamId)
             {
-                // Removed from a team: none of its channels can be posted to any more.
+                // Removed from a team: none of its channels can be posted to any more, and its members are not the bot's to write to.
                 await conversations.DeactivateTeamAsync(teamId, ct);
+                await rosterStore.DeleteTeamAsync(teamId, ct);
             }
         });
         router.OnConversationUpdate(ChannelEventAsync);
@@ -47,8 +50,23 @@ public sealed class InstallRoutes(ConversationStore conversations, TeamChannels 
 
     private async Task InstalledAsync(TurnContext turn, CancellationToken ct)
     {
-        if (ConversationReference.From(turn.Activity) is not { } reference
-            || !await conversations.ActivateAsync(reference, ct).ConfigureAwait(false))
+        if (ConversationReference.From(turn.Activity) is not { } reference)
+        {
+            return;
+        }
+
+        var activated = await conversations.ActivateAsync(reference, ct).ConfigureAwait(false);
+        if (reference.TeamId is { Length: > 0 } teamId)
+        {
+            // Listed in the background (a team may have thousands of members); a repeated install event while it runs is ignored.
+            rosterWorker.Request(new RosterTeam(teamId, reference.ServiceUrl, reference.TenantId, reference.BotId));
+            if (turn.Activity.MembersAdded?.Count > 1)
+            {
+                await rosters.MembersChangedAsync(turn.Activity, ct);
+            }
+        }
+
+        if (!activated)
         {
             return;
         }
@@ -81,6 +99,11 @@ public sealed class InstallRoutes(ConversationStore conversations, TeamChannels 
             return;
         }
 
+        if (turn.Activity.MembersAdded is { Count: > 0 } || turn.Activity.MembersRemoved is { Count: > 0 })
+        {
+            await rosters.MembersChangedAsync(turn.Activity, ct);
+        }
+
         switch (data.EventType)
         {
             case "channelCreated" or "channelRenamed" or "channelRestored" when data.Channel?.Id is { Length: > 0 } channelId:
@@ -103,6 +126,11 @@ public sealed class InstallRoutes(ConversationStore conversations, TeamChannels 
                 break;
             case "teamDeleted" or "teamArchived":
                 await conversations.DeactivateTeamAsync(team.TeamId, ct);
+                if (data.EventType == "teamDeleted")
+                {
+                    await rosterStore.DeleteTeamAsync(team.TeamId, ct);
+                }
+
                 break;
         }
     }
