@@ -55,19 +55,9 @@ public sealed class InstallRoutes(ConversationStore conversations, TeamChannels 
             return;
         }
 
-        var activated = await conversations.ActivateAsync(reference, ct).ConfigureAwait(false);
-        if (reference.TeamId is { Length: > 0 } teamId)
+        if (!await conversations.ActivateAsync(reference, ct).ConfigureAwait(false))
         {
-            // Listed in the background (a team may have thousands of members); a repeated install event while it runs is ignored.
-            rosterWorker.Request(new RosterTeam(teamId, reference.ServiceUrl, reference.TenantId, reference.BotId));
-            if (turn.Activity.MembersAdded?.Count > 1)
-            {
-                await rosters.MembersChangedAsync(turn.Activity, ct);
-            }
-        }
-
-        if (!activated)
-        {
+            await RosterAsync(turn, reference, ct);
             return;
         }
 
@@ -87,6 +77,24 @@ public sealed class InstallRoutes(ConversationStore conversations, TeamChannels 
         if (inChannel)
         {
             await teamChannels.SyncAsync(turn.Connector, reference, ct);
+        }
+
+        await RosterAsync(turn, reference, ct);
+    }
+
+    /// <summary>A team's roster is listed after every install event there (in the background: a team may have thousands of members).</summary>
+    private async Task RosterAsync(TurnContext turn, ConversationReference reference, CancellationToken ct)
+    {
+        if (reference.TeamId is not { Length: > 0 } teamId)
+        {
+            return;
+        }
+
+        rosterWorker.Request(new RosterTeam(teamId, reference.ServiceUrl, reference.TenantId, reference.BotId));
+        if (turn.Activity.MembersAdded?.Count > 1)
+        {
+            // People added with the bot (a new team created with it) count as members at once.
+            await rosters.MembersChangedAsync(turn.Activity, ct);
         }
     }
 
