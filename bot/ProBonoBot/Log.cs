@@ -56,6 +56,18 @@ internal static partial class Log
     [LoggerMessage(2204, LogLevel.Information, "Listing a team's channels failed: {Status} {Code}; the channels known so far are offered")]
     public static partial void TeamChannelsUnavailable(ILogger logger, int status, string code);
 
+    [LoggerMessage(2261, LogLevel.Information, "Team roster listed: {Members} members, {Removed} no longer in the team")]
+    public static partial void RosterListed(ILogger logger, int members, int removed);
+
+    [LoggerMessage(2262, LogLevel.Warning, "Listing a team's members failed at page {Page}: {Status} {Code}; the roster is left as it was")]
+    public static partial void RosterUnavailable(ILogger logger, int status, string code, int page);
+
+    [LoggerMessage(2263, LogLevel.Error, "Roster worker loop failed: {Error}")]
+    public static partial void RosterLoopFailed(ILogger logger, string error);
+
+    [LoggerMessage(2264, LogLevel.Information, "Outbox message {Id}: creating the 1:1 chat was refused ({Status}); the person is not offered to broadcasts again until they open the bot")]
+    public static partial void ChatRefused(ILogger logger, long id, int status);
+
     [LoggerMessage(2251, LogLevel.Information, "Private output queued for the 1:1 chat after a busy connector: {Error}")]
     public static partial void PrivateOutputQueued(ILogger logger, string error);
 

@@ -13,8 +13,13 @@ public sealed record RecordedRequest(string Method, string RawTarget, string Pat
     public JsonNode? Json => string.IsNullOrEmpty(Body) ? null : JsonNode.Parse(Body);
 }
 
-/// <summary>Teams' limits for proactive sends, enforced by the fake connector, with injected faults.</summary>
-public sealed record TeamsLimits(int AppPerSecond = 50, int ConversationPerSecond = 7, double ServerErrorRate = 0.01, double BlockedRate = 0.005);
+/// <summary>
+/// Teams' limits for proactive sends and chat creation (one shared per-app window), enforced by the fake connector, with
+/// injected faults: <see cref="BlockedRate"/> of conversations answer 403 to sends, <see cref="CreateBlockedRate"/> of
+/// people answer 403 to creating their 1:1 chat (the same people every time).
+/// </summary>
+public sealed record TeamsLimits(int AppPerSecond = 50, int ConversationPerSecond = 7, double ServerErrorRate = 0.01, double BlockedRate = 0.005,
+    double CreateBlockedRate = 0);
 
 /// <summary>A scripted failure: answer <see cref="Status"/> (with Retry-After / error code) instead of success.</summary>
 public sealed record Fault(int Status, string? RetryAfter = null, string? ErrorCode = null);
@@ -33,8 +38,25 @@ public sealed class FakeConnector : LoopbackServer
     /// <summary>The service URL to put into activities (with Teams' <c>/teams/</c> path).</summary>
     public string ServiceUrl => new Uri(BaseUri, "teams/").ToString();
 
-    /// <summary>Members returned by the member APIs.</summary>
+    /// <summary>Members returned by the member APIs (and by <c>pagedmembers</c> of a conversation without a <see cref="Rosters"/> entry).</summary>
     public IList<JsonObject> Members { get; } = [];
+
+    /// <summary>
+    /// Team rosters by team id, listed by <c>GET …/conversations/{teamId}/pagedmembers</c> in pages of <c>pageSize</c> (at most
+    /// 500, 200 when not given) with a <c>continuationToken</c> until the last page, as Teams does.
+    /// </summary>
+    public ConcurrentDictionary<string, IReadOnlyList<JsonObject>> Rosters { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>1:1 chats created (POST v3/conversations, not a group) by member id. Teams answers the same id for the same person every time.</summary>
+    public ConcurrentDictionary<string, string> Chats { get; } = new(StringComparer.Ordinal);
+
+    private long _chatsCreated;
+
+    /// <summary>How many 1:1 chat creations were answered with success (a repeated creation for the same person counts again).</summary>
+    public long ChatsCreated => Interlocked.Read(ref _chatsCreated);
+
+    /// <summary>Members whose chat creation was answered 403 (see <see cref="TeamsLimits.CreateBlockedRate"/>).</summary>
+    public ConcurrentDictionary<string, byte> BlockedOnCreate { get; } = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Channels of a team besides its General channel, by team id, for <c>GET /v3/teams/{id}/conversations</c>
@@ -192,6 +214,12 @@ public sealed class FakeConnector : LoopbackServer
             });
         }
 
+        if (Limits is { } createLimits && request.Method == "POST" && (request.Path.Value ?? string.Empty).EndsWith("/v3/conversations", StringComparison.Ordinal)
+            && CreateLimitAnswer(createLimits, body) is { } refused)
+        {
+            return refused;
+        }
+
         if (Limits is { } limits && request.Method == "POST" && (request.Path.Value ?? string.Empty).EndsWith("/activities", StringComparison.Ordinal))
         {
             var conversation = Uri.UnescapeDataString((request.Path.Value ?? string.Empty).Split('/')[^2]);
@@ -234,7 +262,74 @@ public sealed class FakeConnector : LoopbackServer
             return Results.Json(new { error = new { code = fault.ErrorCode ?? "Error", message = $"Scripted {fault.Status}" } }, statusCode: fault.Status);
         }
 
-        return Answer(request.Method, request.Path.Value ?? string.Empty, body);
+        var path = request.Path.Value ?? string.Empty;
+        if (request.Method == "GET" && path.EndsWith("/pagedmembers", StringComparison.Ordinal)
+            && Rosters.TryGetValue(Uri.UnescapeDataString(path.Split('/')[^2]), out var roster))
+        {
+            return Page(roster, request.Query["pageSize"], request.Query["continuationToken"]);
+        }
+
+        return Answer(request.Method, path, body);
+    }
+
+    private static IResult Page(IReadOnlyList<JsonObject> roster, string? pageSize, string? continuationToken)
+    {
+        var size = int.TryParse(pageSize, System.Globalization.CultureInfo.InvariantCulture, out var s) ? Math.Clamp(s, 1, 500) : 200;
+        var start = 0;
+        if (!string.IsNullOrEmpty(continuationToken)
+            && !(continuationToken.StartsWith("page~", StringComparison.Ordinal)
+                && int.TryParse(continuationToken[5..], System.Globalization.CultureInfo.InvariantCulture, out start) && start >= 0 && start <= roster.Count))
+        {
+            return Results.Json(new { error = new { code = "BadArgument", message = "Invalid continuation token" } }, statusCode: 400);
+        }
+
+        var end = Math.Min(roster.Count, start + size);
+        return Results.Json(new
+        {
+            continuationToken = end < roster.Count ? $"page~{end}" : null,
+            members = roster.Skip(start).Take(end - start).ToArray(),
+        });
+    }
+
+    private IResult? CreateLimitAnswer(TeamsLimits limits, string body)
+    {
+        var member = JsonNode.Parse(body)?["members"]?[0]?["id"]?.GetValue<string>() ?? string.Empty;
+        if (limits.CreateBlockedRate > 0 && (uint)string.GetHashCode(member, StringComparison.Ordinal) % 10_000 < limits.CreateBlockedRate * 10_000)
+        {
+            BlockedOnCreate.TryAdd(member, 0);
+            return Results.Json(new { error = new { code = "Forbidden", message = "The bot is not allowed to start a conversation with this user." } }, statusCode: 403);
+        }
+
+        if (!Admit(_appWindow, limits.AppPerSecond))
+        {
+            Interlocked.Increment(ref _throttled);
+            return new RetryAfterResult(1);
+        }
+
+        return Random.Shared.NextDouble() < limits.ServerErrorRate
+            ? Results.Json(new { error = new { code = "ServiceUnavailable", message = "Injected 503" } }, statusCode: 503)
+            : null;
+    }
+
+    private static bool Admit(Queue<long> window, int limit)
+    {
+        var now = System.Diagnostics.Stopwatch.GetTimestamp();
+        var second = System.Diagnostics.Stopwatch.Frequency;
+        lock (window)
+        {
+            while (window.Count > 0 && window.Peek() <= now - second)
+            {
+                window.Dequeue();
+            }
+
+            if (window.Count >= limit)
+            {
+                return false;
+            }
+
+            window.Enqueue(now);
+            return true;
+        }
     }
 
     private IResult? LimitAnswer(TeamsLimits limits, string conversation)
@@ -244,27 +339,6 @@ public sealed class FakeConnector : LoopbackServer
         {
             Blocked.TryAdd(conversation, 0);
             return Results.Json(new { error = new { code = "Forbidden", subCode = "MessageWritesBlocked", message = "User blocked the conversation with the bot." } }, statusCode: 403);
-        }
-
-        var now = System.Diagnostics.Stopwatch.GetTimestamp();
-        var second = System.Diagnostics.Stopwatch.Frequency;
-        bool Admit(Queue<long> window, int limit)
-        {
-            lock (window)
-            {
-                while (window.Count > 0 && window.Peek() <= now - second)
-                {
-                    window.Dequeue();
-                }
-
-                if (window.Count >= limit)
-                {
-                    return false;
-                }
-
-                window.Enqueue(now);
-                return true;
-            }
         }
 
         if (!Admit(_appWindow, limits.AppPerSecond) || !Admit(_conversationWindows.GetOrAdd(conversation, _ => new Queue<long>()), limits.ConversationPerSecond))
@@ -296,8 +370,15 @@ public sealed class FakeConnector : LoopbackServer
         var id = Interlocked.Increment(ref _nextId).ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (path.EndsWith("/v3/conversations", StringComparison.Ordinal) && method == "POST")
         {
-            var isGroup = JsonNode.Parse(body)?["isGroup"]?.GetValue<bool>() == true;
-            return Results.Json(new { id = isGroup ? $"19:thread-{id}@thread.tacv2;messageid={id}" : $"a:conversation-{id}", activityId = isGroup ? id : null });
+            var parameters = JsonNode.Parse(body);
+            if (parameters?["isGroup"]?.GetValue<bool>() == true)
+            {
+                return Results.Json(new { id = $"19:thread-{id}@thread.tacv2;messageid={id}", activityId = id });
+            }
+
+            var member = parameters?["members"]?[0]?["id"]?.GetValue<string>() ?? string.Empty;
+            Interlocked.Increment(ref _chatsCreated);
+            return Results.Json(new { id = Chats.GetOrAdd(member, _ => $"a:conversation-{id}"), activityId = (string?)null });
         }
 
         if (path.Contains("/activities", StringComparison.Ordinal))

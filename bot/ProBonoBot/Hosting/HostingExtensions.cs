@@ -59,6 +59,14 @@ public static class HostingExtensions
         services.AddSingleton<TurnLanes>();
         services.AddSingleton<ConversationStore>();
         services.AddSingleton<TeamChannels>();
+        services.AddOptions<RosterOptions>().Bind(configuration.GetSection(RosterOptions.Section))
+            .Validate(o => o.RefreshMinutes is >= 1 and <= 10_080 && o.PageSize is >= 1 and <= 500,
+                "Rosters:RefreshMinutes (1–10080) and Rosters:PageSize (1–500) must be in range.")
+            .ValidateOnStart();
+        services.AddSingleton<RosterStore>();
+        services.AddSingleton<Rosters>();
+        services.AddSingleton<RosterWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<RosterWorker>());
         services.AddSingleton<UserSettingsStore>();
         services.AddSingleton<LanguageResolver>();
         services.AddSingleton<PersonTimeZones>();

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Dapper;
+using ProBonoBot.Protocol.Activities;
 using ProBonoBot.Storage;
 
 namespace ProBonoBot.Install;
@@ -64,6 +65,22 @@ public sealed class ConversationStore(Db db, TimeProvider time)
             "UPDATE conversation_refs SET is_active = FALSE, uninstalled_at = @now, updated_at = @now WHERE conversation_id = @conversationId",
             new { conversationId, now = time.GetUtcNow() }), ct).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Records that the bot may not start a 1:1 chat with a person (Teams refused to create it: the app is blocked for them
+    /// or not allowed in their tenant): an inactive personal reference with no chat behind it. Rosters do not offer a
+    /// person with a personal reference, so later broadcasts do not try again; when they open the bot themselves their
+    /// real chat is stored, active, and reaches them.
+    /// </summary>
+    public Task MarkUnreachableAsync(string aadObjectId, string? userId, string serviceUrl, string? tenantId, string? botId, CancellationToken ct) =>
+        db.WriteAsync(c => c.ExecuteAsync(
+            $"INSERT INTO conversation_refs ({Columns}) VALUES ({Values.Replace("TRUE, @Now, @Now", "FALSE, @Now, @Now", StringComparison.Ordinal)}) " +
+            "ON CONFLICT (conversation_id) DO NOTHING",
+            Args(new ConversationReference(UnreachablePrefix + aadObjectId, ConversationTypes.Personal, serviceUrl, "msteams", tenantId, botId,
+                userId, aadObjectId, null, null, null, null, null, null))), ct);
+
+    /// <summary>The id of the stand-in reference <see cref="MarkUnreachableAsync"/> stores (no Teams conversation has it).</summary>
+    public const string UnreachablePrefix = "unreachable:";
 
     /// <summary>Keeps the reference current on every message (service URLs and names change).</summary>
     public async Task RefreshAsync(ConversationReference reference, CancellationToken ct)

@@ -12,9 +12,11 @@ namespace ProBonoBot.Install;
 /// marked inactive) and a welcome card is sent once per install, even though Teams announces an install
 /// with both installationUpdate and conversationUpdate. Every message refreshes the reference and the sender's time
 /// zone. In a team, every channel is recorded (see <see cref="TeamChannels"/>) and kept current through Teams' channel
-/// and team events.
+/// and team events. A team's roster is listed after install (see <see cref="RosterWorker"/>), follows membersAdded and
+/// membersRemoved, and is forgotten when the bot is removed from the team.
 /// </summary>
-public sealed class InstallRoutes(ConversationStore conversations, TeamChannels teamChannels, LanguageResolver languages, PersonTimeZones timeZones) : IRouteModule
+public sealed class InstallRoutes(ConversationStore conversations, TeamChannels teamChannels, LanguageResolver languages, PersonTimeZones timeZones,
+    Rosters rosters, RosterStore rosterStore, RosterWorker rosterWorker) : IRouteModule
 {
     public void Register(Router router)
     {
@@ -29,8 +31,9 @@ public sealed class InstallRoutes(ConversationStore conversations, TeamChannels 
 
             if (turn.Activity.ChannelData?.Team?.Id is { Length: > 0 } teamId)
             {
-                // Removed from a team: none of its channels can be posted to any more.
+                // Removed from a team: none of its channels can be posted to any more, and its members are not the bot's to write to.
                 await conversations.DeactivateTeamAsync(teamId, ct);
+                await rosterStore.DeleteTeamAsync(teamId, ct);
             }
         });
         router.OnConversationUpdate(ChannelEventAsync);
@@ -47,9 +50,14 @@ public sealed class InstallRoutes(ConversationStore conversations, TeamChannels 
 
     private async Task InstalledAsync(TurnContext turn, CancellationToken ct)
     {
-        if (ConversationReference.From(turn.Activity) is not { } reference
-            || !await conversations.ActivateAsync(reference, ct).ConfigureAwait(false))
+        if (ConversationReference.From(turn.Activity) is not { } reference)
         {
+            return;
+        }
+
+        if (!await conversations.ActivateAsync(reference, ct).ConfigureAwait(false))
+        {
+            await RosterAsync(turn, reference, ct);
             return;
         }
 
@@ -70,6 +78,24 @@ public sealed class InstallRoutes(ConversationStore conversations, TeamChannels 
         {
             await teamChannels.SyncAsync(turn.Connector, reference, ct);
         }
+
+        await RosterAsync(turn, reference, ct);
+    }
+
+    /// <summary>A team's roster is listed after every install event there (in the background: a team may have thousands of members).</summary>
+    private async Task RosterAsync(TurnContext turn, ConversationReference reference, CancellationToken ct)
+    {
+        if (reference.TeamId is not { Length: > 0 } teamId)
+        {
+            return;
+        }
+
+        rosterWorker.Request(new RosterTeam(teamId, reference.ServiceUrl, reference.TenantId, reference.BotId));
+        if (turn.Activity.MembersAdded?.Count > 1)
+        {
+            // People added with the bot (a new team created with it) count as members at once.
+            await rosters.MembersChangedAsync(turn.Activity, ct);
+        }
     }
 
     /// <summary>Teams' channel and team events: the channels a project can be published to follow them.</summary>
@@ -79,6 +105,11 @@ public sealed class InstallRoutes(ConversationStore conversations, TeamChannels 
         if (ConversationReference.From(turn.Activity) is not { TeamId.Length: > 0 } team || data is null)
         {
             return;
+        }
+
+        if (turn.Activity.MembersAdded is { Count: > 0 } || turn.Activity.MembersRemoved is { Count: > 0 })
+        {
+            await rosters.MembersChangedAsync(turn.Activity, ct);
         }
 
         switch (data.EventType)
@@ -103,6 +134,11 @@ public sealed class InstallRoutes(ConversationStore conversations, TeamChannels 
                 break;
             case "teamDeleted" or "teamArchived":
                 await conversations.DeactivateTeamAsync(team.TeamId, ct);
+                if (data.EventType == "teamDeleted")
+                {
+                    await rosterStore.DeleteTeamAsync(team.TeamId, ct);
+                }
+
                 break;
         }
     }

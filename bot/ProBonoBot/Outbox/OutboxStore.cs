@@ -94,6 +94,10 @@ public sealed class OutboxStore(Db db, TimeProvider time, OutboxSignal signal, T
             "UPDATE outbox SET status = @status, result = @result, sent_at = @now, lease_until = NULL, claimed_by = NULL WHERE id = @id",
             new { id, status = (int)status, result, now = time.GetUtcNow() }, transaction);
 
+    /// <summary>Records that delivering this row created the person's 1:1 chat (counted as "chats created" per broadcast).</summary>
+    public Task MarkCreatedChatAsync(long id, CancellationToken ct) =>
+        db.WriteAsync(c => c.ExecuteAsync("UPDATE outbox SET created_chat = TRUE WHERE id = @id", new { id }), ct);
+
     public Task RetryLaterAsync(long id, TimeSpan delay, string? result, CancellationToken ct) =>
         db.WriteAsync(c => c.ExecuteAsync(
             "UPDATE outbox SET attempts = attempts + 1, not_before = @notBefore, result = @result, lease_until = NULL, claimed_by = NULL WHERE id = @id",

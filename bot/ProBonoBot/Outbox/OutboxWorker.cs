@@ -9,8 +9,10 @@ using ProBonoBot.Protocol.Connector;
 namespace ProBonoBot.Outbox;
 
 /// <summary>
-/// Delivers the outbox: to a conversation, or to a person's 1:1 chat (creating it when the bot is installed
-/// for them but no chat is stored). 403 → Blocked, 404 → NotFound, other failures retried with backoff, then Failed.
+/// Delivers the outbox: to a conversation, or to a person's 1:1 chat (creating it — <c>POST v3/conversations</c>, paced
+/// like a send — when they are in a roster but no chat is stored; the chat's reference is kept for next time).
+/// 403 → Blocked (a refused creation is remembered, so later broadcasts do not try again), 404 → NotFound, 429 and 5xx
+/// retried (by the connector client, honouring Retry-After, then here with backoff), then Failed.
 /// </summary>
 public sealed class OutboxWorker(
     OutboxStore outbox,
@@ -70,10 +72,11 @@ public sealed class OutboxWorker(
 
     internal async Task DeliverAsync(OutboxRow row, CancellationToken ct)
     {
+        var target = new Target { ConversationId = row.ConversationId, ServiceUrl = row.ServiceUrl };
         try
         {
-            var (conversationId, serviceUrl) = await ResolveAsync(row, ct).ConfigureAwait(false);
-            if (conversationId is null || serviceUrl is null)
+            await ResolveAsync(row, target, ct).ConfigureAwait(false);
+            if (target.ConversationId is not { } conversationId || target.ServiceUrl is not { } serviceUrl)
             {
                 Log.OutboxNotDelivered(logger, row.Id, nameof(DeliveryStatus.NotInstalled));
                 await outbox.CompleteAsync(row.Id, DeliveryStatus.NotInstalled, "no 1:1 conversation", ct).ConfigureAwait(false);
@@ -98,13 +101,19 @@ public sealed class OutboxWorker(
         catch (ConnectorException ex) when (ex.StatusCode == 403)
         {
             Log.OutboxNotDelivered(logger, row.Id, nameof(DeliveryStatus.Blocked));
-            if (row.ConversationId is { } blocked)
+            if (target.Creating && row.UserAad is { } person && row.ServiceUrl is { } url)
+            {
+                // Teams will not let the bot start a chat with them: not tried again until they open the bot themselves.
+                Log.ChatRefused(logger, row.Id, ex.StatusCode);
+                await conversations.MarkUnreachableAsync(person, row.UserTeamsId, url, row.TenantId, row.BotId, ct).ConfigureAwait(false);
+            }
+            else if (target.ConversationId is { } blocked)
             {
                 // Not messaged again until they write to the bot (every message re-activates the chat).
                 await conversations.DeactivateAsync(blocked, ct).ConfigureAwait(false);
             }
 
-            await outbox.CompleteAsync(row.Id, DeliveryStatus.Blocked, ex.ErrorCode, ct).ConfigureAwait(false);
+            await outbox.CompleteAsync(row.Id, DeliveryStatus.Blocked, ex.ErrorCode ?? "Forbidden", ct).ConfigureAwait(false);
         }
         catch (ConnectorException ex) when (ex.StatusCode == 404)
         {
@@ -125,29 +134,28 @@ public sealed class OutboxWorker(
         }
     }
 
-    private async Task<(string? ConversationId, string? ServiceUrl)> ResolveAsync(OutboxRow row, CancellationToken ct)
+    /// <summary>Finds (or creates) the conversation to write to; leaves <paramref name="target"/> empty when there is none.</summary>
+    private async Task ResolveAsync(OutboxRow row, Target target, CancellationToken ct)
     {
-        if (row.ConversationId is not null)
+        if (row.ConversationId is not null || row.UserAad is null)
         {
-            return (row.ConversationId, row.ServiceUrl);
-        }
-
-        if (row.UserAad is null)
-        {
-            return (null, null);
+            return;
         }
 
         if (await conversations.FindPersonalAsync(row.UserAad, ct).ConfigureAwait(false) is { } personal)
         {
-            return (personal.ConversationId, personal.ServiceUrl);
+            // Also a chat this worker created for an earlier broadcast (or an earlier attempt of this row): never created twice.
+            (target.ConversationId, target.ServiceUrl) = (personal.ConversationId, personal.ServiceUrl);
+            return;
         }
 
         if (row.UserTeamsId is null || row.ServiceUrl is null || row.BotId is null)
         {
-            return (null, null);
+            return;
         }
 
-        // Proactive 1:1: the app must be installed for the person; Teams answers 403/404 otherwise.
+        // Proactive 1:1 with a roster member: paced like a send (this runs inside the outbox's pacing scope).
+        target.Creating = true;
         var created = await connector.CreateConversationAsync(row.ServiceUrl, new ConversationParameters
         {
             IsGroup = false,
@@ -156,13 +164,23 @@ public sealed class OutboxWorker(
             TenantId = row.TenantId,
             ChannelData = new TeamsChannelData { Tenant = new TenantInfo { Id = row.TenantId } },
         }, ct).ConfigureAwait(false);
+        target.Creating = false;
         if (created.Id is null)
         {
-            return (null, null);
+            return;
         }
 
         await conversations.RefreshAsync(new ConversationReference(created.Id, ConversationTypes.Personal, row.ServiceUrl, "msteams",
             row.TenantId, row.BotId, row.UserTeamsId, row.UserAad, null, null, null, null, null, null), ct).ConfigureAwait(false);
-        return (created.Id, row.ServiceUrl);
+        await outbox.MarkCreatedChatAsync(row.Id, ct).ConfigureAwait(false);
+        (target.ConversationId, target.ServiceUrl) = (created.Id, row.ServiceUrl);
+    }
+
+    /// <summary>Where a row goes, as far as delivery got: its conversation once known, and whether the chat was being created.</summary>
+    private sealed class Target
+    {
+        public string? ConversationId { get; set; }
+        public string? ServiceUrl { get; set; }
+        public bool Creating { get; set; }
     }
 }

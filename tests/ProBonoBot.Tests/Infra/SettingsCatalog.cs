@@ -25,6 +25,7 @@ public static class SettingsCatalog
         (StorageOptions.Section, typeof(StorageOptions)),
         (ProBonoBot.Turns.TurnOptions.Section, typeof(ProBonoBot.Turns.TurnOptions)),
         (ClubOptions.Section, typeof(ClubOptions)),
+        (ProBonoBot.Install.RosterOptions.Section, typeof(ProBonoBot.Install.RosterOptions)),
         (BroadcastOptions.Section, typeof(BroadcastOptions)),
         (DraftingOptions.Section, typeof(DraftingOptions)),
         (ProactiveInstallOptions.Section, typeof(ProactiveInstallOptions)),
