@@ -14,6 +14,8 @@ public sealed class ProactivePacer(TimeProvider time)
     private readonly object _gate = new();
     private long _nextTicks;
     private long _throttled;
+    private long[] _recent = new long[47];
+    private int _recentNext;
 
     /// <summary>Sends per second for this instance (set from the shared ceiling and the number of instances).</summary>
     public double RatePerSecond { get; set; } = 47;
@@ -45,6 +47,7 @@ public sealed class ProactivePacer(TimeProvider time)
                 // At most two seconds ahead: a burst of answers delays background work, it never starves it.
                 var now = time.GetUtcNow().UtcTicks;
                 _nextTicks = Math.Min(Math.Max(_nextTicks, now) + Interval, now + (2 * TimeSpan.TicksPerSecond));
+                Record(now);
             }
 
             // An answer's 429 is handled by its caller (the answer goes to the outbox); it does not push the paced
@@ -66,7 +69,57 @@ public sealed class ProactivePacer(TimeProvider time)
             await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
         }
 
+        // Slots are handed out ahead of time; if the process stalls (a busy machine, a long GC), sends whose slots
+        // have passed would all go at once and one second would exceed the ceiling. So a send also waits until no
+        // more than the rate's worth of sends went out in the last second, by the clock at the moment it is sent.
+        while (true)
+        {
+            lock (_gate)
+            {
+                wait = Window(time.GetUtcNow().UtcTicks);
+            }
+
+            if (wait <= TimeSpan.Zero)
+            {
+                break;
+            }
+
+            await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+        }
+
         return Observe(await send(request).ConfigureAwait(false));
+    }
+
+    // Under _gate: the time until a send fits the sliding one-second window, recording it when it fits now.
+    private TimeSpan Window(long now)
+    {
+        Resize();
+        var free = _recent[_recentNext] + TimeSpan.TicksPerSecond;
+        if (free > now)
+        {
+            return TimeSpan.FromTicks(free - now);
+        }
+
+        Record(now);
+        return TimeSpan.Zero;
+    }
+
+    // Under _gate: remembers a send (answers too: they count against the same ceiling).
+    private void Record(long now)
+    {
+        Resize();
+        _recent[_recentNext] = now;
+        _recentNext = (_recentNext + 1) % _recent.Length;
+    }
+
+    private void Resize()
+    {
+        var size = Math.Max(1, (int)Math.Floor(RatePerSecond));
+        if (_recent.Length != size)
+        {
+            _recent = new long[size];
+            _recentNext = 0;
+        }
     }
 
     private long Interval => (long)(TimeSpan.TicksPerSecond / Math.Max(0.1, RatePerSecond));

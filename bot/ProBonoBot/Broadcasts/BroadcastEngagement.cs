@@ -34,11 +34,10 @@ public sealed class BroadcastEngagement(Db db, TimeProvider time)
     /// </summary>
     public async Task<BroadcastOutcome> FiguresAsync(long id, CancellationToken ct)
     {
-        var chatColumn = await HasCreatedChatAsync(ct);
         return await db.ReadAsync(async c =>
         {
             var row = await c.QuerySingleAsync<Row>(
-                $"""
+                """
                 SELECT
                   (SELECT COUNT(*) FROM outbox WHERE broadcast_id = @id AND user_aad IS NOT NULL AND status = 1) AS Delivered,
                   (SELECT COUNT(*) FROM broadcast_engagement WHERE broadcast_id = @id AND kind = 'opened') AS Opened,
@@ -46,27 +45,11 @@ public sealed class BroadcastEngagement(Db db, TimeProvider time)
                   (SELECT COUNT(DISTINCT s.user_aad) FROM signups s JOIN broadcasts b ON b.id = @id AND s.project_number = b.project_number
                    WHERE s.status = 0 AND s.created_at >= COALESCE(b.started_at, b.created_at)
                    AND EXISTS (SELECT 1 FROM broadcast_deliveries d WHERE d.broadcast_id = @id AND d.user_aad = s.user_aad)) AS SignedUp,
-                  {(chatColumn ? "(SELECT COUNT(*) FROM outbox WHERE broadcast_id = @id AND created_chat = TRUE)" : "0")} AS ChatsCreated,
+                  (SELECT COUNT(*) FROM outbox WHERE broadcast_id = @id AND created_chat = TRUE) AS ChatsCreated,
                   (SELECT COUNT(*) FROM broadcast_digests WHERE broadcast_id = @id) AS Deferred
                 """, new { id });
             return new BroadcastOutcome((int)row.Delivered, (int)row.Opened, (int)row.Clicked, (int)row.SignedUp, (int)row.ChatsCreated, (int)row.Deferred);
         }, ct);
-    }
-
-    private bool _hasCreatedChat;
-
-    // outbox.created_chat comes with the roster migration (0013); until it is applied the figure is 0. Once seen it stays.
-    private async Task<bool> HasCreatedChatAsync(CancellationToken ct)
-    {
-        if (!_hasCreatedChat)
-        {
-            _hasCreatedChat = await db.ReadAsync(c => c.ExecuteScalarAsync<long>(
-                db.IsSqlite
-                    ? "SELECT COUNT(*) FROM pragma_table_info('outbox') WHERE name = 'created_chat'"
-                    : "SELECT COUNT(*) FROM information_schema.columns WHERE table_name = 'outbox' AND column_name = 'created_chat' AND table_schema = current_schema()"), ct) > 0;
-        }
-
-        return _hasCreatedChat;
     }
 
     private sealed record Row

@@ -292,12 +292,9 @@ public sealed class TargetingStoreTests(DatabaseFixture databases)
             """, new { now = clock.GetUtcNow() }), default);
 
         var before = await engagement.FiguresAsync(id, default);
-        Assert.Equal(new Cards.Broadcasts.BroadcastOutcome(3, 2, 1, 1, 0, 0), before); // no created_chat column yet: 0
+        Assert.Equal(new Cards.Broadcasts.BroadcastOutcome(3, 2, 1, 1, 0, 0), before); // no chat created by the outbox yet
 
-        // Once the roster migration adds outbox.created_chat, chats the outbox opened are counted.
-        await db.WriteAsync(c => c.ExecuteAsync(db.IsSqlite
-            ? "ALTER TABLE outbox ADD COLUMN created_chat INTEGER NOT NULL DEFAULT 0"
-            : "ALTER TABLE outbox ADD COLUMN created_chat BOOLEAN NOT NULL DEFAULT FALSE"), default);
+        // Chats the outbox opened (outbox.created_chat, set when it created the person's 1:1 chat) are counted.
         await db.WriteAsync(c => c.ExecuteAsync("UPDATE outbox SET created_chat = TRUE WHERE user_aad IN ('p2', 'p3')"), default);
         var after = await new BroadcastEngagement(db, clock).FiguresAsync(id, default);
         Assert.Equal(2, after.ChatsCreated);
