@@ -154,7 +154,8 @@ public static class SkillLexicon
         var merged = matching.SelectMany(g => g).ToList();
         foreach (var n in names)
         {
-            if (!merged.Any(x => Fold(x.Name) == Fold(n.Name)))
+            // "Figma" is the Japanese and the English name at once: both sides are kept.
+            if (!merged.Any(x => Fold(x.Name) == Fold(n.Name) && x.Japanese == n.Japanese))
             {
                 merged.Add(n);
             }
