@@ -30,6 +30,7 @@ public static class SkillLexicon
         ("English–Japanese translation", ["translation", "翻訳", "english-japanese translation", "英訳", "和訳"]),
         ("writing", ["ライティング", "copywriting"]),
         ("UI design", ["ui/ux", "uiデザイン", "ux design"]),
+        ("HTML/CSS", ["html", "css", "html5"]),
     ];
 
     private static readonly Lazy<Built> Lexicon = new(Build);
