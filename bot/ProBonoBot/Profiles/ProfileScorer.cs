@@ -4,7 +4,13 @@ using ProBonoBot.Drafting;
 namespace ProBonoBot.Profiles;
 
 /// <summary>A role with seats still open.</summary>
-public sealed record OpenRole(string Name, string? Skills);
+public sealed record OpenRole(string Name, string? Skills)
+{
+    private IReadOnlySet<string>? _asks;
+
+    /// <summary>The lexicon skills the role asks for (read once: a project is scored against every profile).</summary>
+    public IReadOnlySet<string> Asks => _asks ??= SkillLexicon.In(Name + " " + Skills);
+}
 
 /// <summary>
 /// What the scorer needs to know of a project: hours a week, way of working, language (ja, en or both), the roles with
@@ -85,7 +91,7 @@ public static class ProfileScorer
     private static (string Role, List<string> Skills, List<string> Others) Match(Profile profile, OpenRole role)
     {
         var text = role.Name + " " + role.Skills;
-        var asked = SkillLexicon.In(text);
+        var asked = role.Asks;
         var skills = profile.Skills.Where(asked.Contains).ToList();
         var others = new List<string>();
         var lower = SkillLexicon.Fold(text);
