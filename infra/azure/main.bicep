@@ -28,6 +28,15 @@ param openAiModel string = 'gpt-4o-mini'
 @description('Azure OpenAI model version.')
 param openAiModelVersion string = '2024-07-18'
 
+@description('Install the app through Microsoft Graph for members of proactiveInstallGroupIds (ProactiveInstall:Enabled). Grant the managed identity the Graph permissions first: docs/proactive-install.md.')
+param proactiveInstallEnabled bool = false
+
+@description('The app\'s id in the tenant\'s Teams app catalog (ProactiveInstall:CatalogAppId).')
+param teamsCatalogAppId string = ''
+
+@description('Entra group object ids whose members should be reachable (ProactiveInstall:GroupIds).')
+param proactiveInstallGroupIds array = []
+
 var tenantId = subscription().tenantId
 var keyVaultSecretsUser = '4633458b-17de-408a-b874-0445c86b69e6'
 var cognitiveServicesOpenAiUser = '5e0bd9bd-7b93-4f28-af87-19fc36ad61bd'
@@ -183,7 +192,9 @@ resource web 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'Drafting__Endpoint', value: openAi.properties.endpoint }
         { name: 'Drafting__Model', value: openAiDeployment.name }
         { name: 'AZURE_CLIENT_ID', value: identity.properties.clientId }
-      ], [for (leader, i) in clubLeaders: { name: 'Club__Leaders__${i}', value: leader }])
+        { name: 'ProactiveInstall__Enabled', value: string(proactiveInstallEnabled) }
+        { name: 'ProactiveInstall__CatalogAppId', value: teamsCatalogAppId }
+      ], [for (leader, i) in clubLeaders: { name: 'Club__Leaders__${i}', value: leader }], [for (group, i) in proactiveInstallGroupIds: { name: 'ProactiveInstall__GroupIds__${i}', value: group }])
     }
   }
   dependsOn: [vaultReader, database, allowAzure]

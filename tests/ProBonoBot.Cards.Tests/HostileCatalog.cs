@@ -74,6 +74,15 @@ public static class HostileCatalog
             ["broadcast-audience"] = BroadcastCards.Audience(Language.English, 3, h, 812, 3, AnnouncementCard.Build(Language.English, project, ViewerState.Nobody)),
             ["broadcast-report"] = BroadcastCards.Report(Language.Japanese,
                 new BroadcastProgress(7, 3, h, 815, 800, 0, 4, 8, 3, 12.5, null, true, false, "https://probonobot.example/broadcasts/7/undelivered.csv")),
+            ["broadcast-audience-targeted"] = BroadcastCards.Audience(Language.English, 3, h, 5, 0, null,
+                new AudienceOptions([("19:t@thread.tacv2", h)], [("g-1", h)], true, [("tracking", "Data")], "UTC"),
+                new AudienceChoices("people", false, "teams", ["19:t@thread.tacv2"])),
+            ["broadcast-confirm"] = BroadcastCards.Confirm(Language.English, 3, h, 850, new System.Text.Json.Nodes.JsonObject { ["target"] = "all" }),
+            ["broadcast-report-outcome"] = BroadcastCards.Report(Language.English,
+                new BroadcastProgress(7, 3, h, 815, 800, 0, 4, 8, 3, 12.5, null, true, false, null, new BroadcastOutcome(1, 1, 1, 1, 1, 1))),
+            ["broadcast-report-scheduled"] = BroadcastCards.Report(Language.English,
+                new BroadcastProgress(7, 3, h, 0, 0, 0, 0, 0, 0, 0, null, true, false, null, ScheduledFor: "Thu 3 Dec, 10:00 (Tokyo time)")),
+            ["broadcast-digest"] = BroadcastCards.Digest(UiText.For(Language.English), [(3, h, h)]),
         };
         return cards;
     }

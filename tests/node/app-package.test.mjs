@@ -58,6 +58,8 @@ test('the built manifest validates against the v1.28 schema with no errors', asy
   assert.deepEqual(manifest.bots[0].scopes.sort(), ['groupChat', 'personal', 'team']);
   assert.equal(manifest.bots[0].botId, ids.botId);
   assert.deepEqual(manifest.validDomains, [ids.domain]);
+  // Proactive installation through Graph: the app's Entra identity is the bot's (docs/proactive-install.md).
+  assert.deepEqual(manifest.webApplicationInfo, { id: ids.botId, resource: `api://botid-${ids.botId}` });
 });
 
 test('the checker rejects a broken manifest (negative control)', async () => {

@@ -25,4 +25,22 @@ public sealed class BroadcastOptions
     /// the leader who started the broadcast while they are a club leader, and is shown only in their 1:1 chat.
     /// </summary>
     public TimeSpan LinkLifetime { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>Above this many people, the leader is asked again before the broadcast starts ("This goes to 850 people. Send?").</summary>
+    public int ConfirmAbove { get; set; } = 100;
+
+    /// <summary>
+    /// Broadcasts one person gets per day (their local day: their Teams time zone, else Japan time for Japanese readers and
+    /// UTC for others); further ones wait for the next day's digest. 0 = no limit.
+    /// </summary>
+    public int PerPersonPerDay { get; set; } = 1;
+
+    /// <summary>Local time of day (in each person's zone) at which the digest of what waited reaches them the next day.</summary>
+    public TimeSpan DigestAt { get; set; } = TimeSpan.FromHours(9);
+
+    /// <summary>How often scheduled broadcasts and due digests are looked for.</summary>
+    public TimeSpan ScheduleInterval { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>How far ahead a broadcast can be scheduled.</summary>
+    public TimeSpan MaxScheduleAhead { get; set; } = TimeSpan.FromDays(60);
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using ProBonoBot.Cards;
 using ProBonoBot.Cards.Broadcasts;
 using ProBonoBot.Cards.Json;
+using ProBonoBot.Cards.Wording;
 using ProBonoBot.Hosting;
 using ProBonoBot.Install;
 using ProBonoBot.Outbox;
@@ -24,6 +25,8 @@ public sealed class BroadcastReporter(
     LeaderDirectory leaders,
     ConversationStore conversations,
     LanguageResolver languages,
+    PersonTimeZones zones,
+    BroadcastEngagement engagement,
     IConnectorClient connector,
     IOptions<BroadcastOptions> options,
     IOptions<BotHostOptions> host,
@@ -105,11 +108,16 @@ public sealed class BroadcastReporter(
         var rate = recent / RateWindow.TotalSeconds;
         var pending = C(DeliveryStatus.Pending);
         var project = await projects.GetAsync(broadcast.ProjectNumber, ct).ConfigureAwait(false);
+        var scheduledFor = broadcast.Status == BroadcastStore.Scheduled && broadcast.SendAt is { } sendAt
+            ? Times.DateTime(sendAt, language, await zones.ForPersonAsync(broadcast.CreatedBy, ct), time.GetUtcNow())
+            : null;
+        var outcome = broadcast.Status == BroadcastStore.Scheduled ? null : await engagement.FiguresAsync(id, ct);
         return new BroadcastProgress(id, broadcast.ProjectNumber, project?.Title ?? "?", (int)broadcast.Total, C(DeliveryStatus.Sent), pending,
             C(DeliveryStatus.Failed) + C(DeliveryStatus.NotFound), C(DeliveryStatus.Blocked), C(DeliveryStatus.NotInstalled),
             rate, rate > 0 ? TimeSpan.FromSeconds(pending / rate) : null,
-            Done: broadcast.Status != 0 || pending == 0, Cancelled: broadcast.Status == 2,
-            FailuresUrl: withLink ? await FailuresUrlAsync(id, broadcast.CreatedBy, ct).ConfigureAwait(false) : null);
+            Done: broadcast.Status != BroadcastStore.Running || pending == 0, Cancelled: broadcast.Status == BroadcastStore.Cancelled,
+            FailuresUrl: withLink ? await FailuresUrlAsync(id, broadcast.CreatedBy, ct).ConfigureAwait(false) : null,
+            Outcome: outcome, ScheduledFor: scheduledFor);
     }
 
     /// <summary>An expiring link to the CSV of who was not reached, signed for <paramref name="leaderAad"/> (who started the broadcast).</summary>

@@ -1,5 +1,6 @@
 using System.Text;
 using ProBonoBot.Cards;
+using ProBonoBot.Cards.Broadcasts;
 using ProBonoBot.Outbox;
 
 namespace ProBonoBot.Broadcasts;
@@ -8,10 +9,12 @@ namespace ProBonoBot.Broadcasts;
 /// The list of who a broadcast did not reach, for its leader: name, person or channel, a reason in the leader's
 /// language and the ids last (for IT). Opened in a spreadsheet, so every field is quoted and a value starting with
 /// = + - @ is prefixed with ' (it would otherwise run as a formula); a BOM makes Excel read the Japanese as UTF-8.
+/// After the list, a blank line and the broadcast's figures (delivered, opened, clicked Sign up, signed up, chats opened,
+/// waiting for the digest), one per row, so the same file answers "who was missed" and "what happened".
 /// </summary>
 public static class UndeliveredCsv
 {
-    public static string Build(IEnumerable<Undelivered> rows, Language language)
+    public static string Build(IEnumerable<Undelivered> rows, Language language, BroadcastOutcome? outcome = null)
     {
         ArgumentNullException.ThrowIfNull(rows);
         var text = UiText.For(language);
@@ -27,6 +30,19 @@ public static class UndeliveredCsv
                 .Append(Field(row.Result)).Append(',')
                 .Append(Field(row.UserAad)).Append(',')
                 .Append(Field(row.ConversationId)).Append("\r\n");
+        }
+
+        if (outcome is not null)
+        {
+            csv.Append("\r\n").Append(b.CsvFigures).Append("\r\n");
+            foreach (var (name, value) in new[]
+            {
+                (b.FactDelivered, outcome.Delivered), (b.FactOpened, outcome.Opened), (b.FactClicked, outcome.Clicked), (b.FactSignedUp, outcome.SignedUp),
+                (b.FactChatsCreated, outcome.ChatsCreated), (b.FactDeferred, outcome.Deferred),
+            })
+            {
+                csv.Append(Field(name)).Append(',').Append(Field(value.ToString(System.Globalization.CultureInfo.InvariantCulture))).Append("\r\n");
+            }
         }
 
         return csv.ToString();

@@ -11,6 +11,7 @@ using ProBonoBot.Outbox;
 using ProBonoBot.Projects;
 using ProBonoBot.SignUps;
 using ProBonoBot.Install;
+using ProBonoBot.Install.Proactive;
 using ProBonoBot.People;
 using ProBonoBot.Privacy;
 using ProBonoBot.Protocol;
@@ -66,6 +67,11 @@ public static class HostingExtensions
                 "Broadcasts:RatePerSecond (1–1000), PerConversationPerSecond (≥1) and Parallelism (1–256) must be in range.")
             .Validate(o => o.LinkLifetime >= TimeSpan.FromMinutes(5) && o.LinkLifetime <= TimeSpan.FromDays(7),
                 "Broadcasts:LinkLifetime must be between 5 minutes and 7 days (the link lists people who were not reached).")
+            .Validate(o => o.ConfirmAbove >= 0 && o.PerPersonPerDay is >= 0 and <= 100 && o.DigestAt >= TimeSpan.Zero && o.DigestAt < TimeSpan.FromDays(1),
+                "Broadcasts:ConfirmAbove (≥0), PerPersonPerDay (0–100, 0 = no limit) and DigestAt (a time of day, 00:00–23:59) must be in range.")
+            .Validate(o => o.ScheduleInterval >= TimeSpan.FromMilliseconds(50) && o.ScheduleInterval <= TimeSpan.FromMinutes(10)
+                    && o.MaxScheduleAhead >= TimeSpan.FromDays(1) && o.MaxScheduleAhead <= TimeSpan.FromDays(366),
+                "Broadcasts:ScheduleInterval (50 ms–10 minutes) and MaxScheduleAhead (1–366 days) must be in range.")
             .ValidateOnStart();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<DeliveryRate>();
@@ -73,6 +79,11 @@ public static class HostingExtensions
         services.AddSingleton<BroadcastStore>();
         services.AddSingleton<BroadcastReporter>();
         services.AddHostedService(sp => sp.GetRequiredService<BroadcastReporter>());
+        services.AddSingleton<BroadcastTargets>();
+        services.AddSingleton<BroadcastEngagement>();
+        services.AddSingleton<BroadcastDigests>();
+        services.AddSingleton<BroadcastScheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<BroadcastScheduler>());
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<ProjectStore>();
         services.AddSingleton<ChannelPosts>();
@@ -90,6 +101,7 @@ public static class HostingExtensions
         services.AddSingleton<ApplicantsView>();
 
         services.AddDrafting(configuration);
+        services.AddProactiveInstall(configuration);
 
         services.AddSingleton<IConversationFlow, SignUpFlow>();
         services.AddSingleton<IConversationFlow, NeedFlow>();
@@ -151,7 +163,7 @@ public static class HostingExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapPost("/api/messages", (HttpContext http, MessagesEndpoint endpoint) => endpoint.HandleAsync(http));
-        app.MapGet("/broadcasts/{id:long}/undelivered.csv", async (long id, string? user, string? expires, string? sig, BroadcastReporter reporter, BroadcastStore store, LanguageResolver languages, CancellationToken ct) =>
+        app.MapGet("/broadcasts/{id:long}/undelivered.csv", async (long id, string? user, string? expires, string? sig, BroadcastReporter reporter, BroadcastStore store, BroadcastEngagement engagement, LanguageResolver languages, CancellationToken ct) =>
         {
             // A missing or unreadable expiry is an invalid link (401), never a binding error.
             switch (await reporter.CheckLinkAsync(id, user, LinkSigner.ParseExpiry(expires), sig, ct).ConfigureAwait(false))
@@ -164,7 +176,7 @@ public static class HostingExtensions
 
             // The link is signed for the leader who started the broadcast: the list is in their language.
             var language = await languages.ForPersonAsync(user!, Cards.Language.Japanese, ct);
-            var csv = UndeliveredCsv.Build(await store.UndeliveredAsync(id, ct), language);
+            var csv = UndeliveredCsv.Build(await store.UndeliveredAsync(id, ct), language, await engagement.FiguresAsync(id, ct));
             return Results.Text(csv, "text/csv; charset=utf-8");
         });
         app.MapGet("/manuals/{id:long}.md", DraftingEndpoints.DownloadManualAsync);

@@ -26,7 +26,8 @@ public sealed partial class SignUpRoutes(
     OutboxStore outbox,
     ProjectVisibility visibility,
     ConfirmationSigner confirmations,
-    LanguageResolver languages) : IRouteModule
+    LanguageResolver languages,
+    Broadcasts.BroadcastEngagement engagement) : IRouteModule
 {
     private const string WithdrawAction = "withdraw";
 
@@ -94,6 +95,7 @@ public sealed partial class SignUpRoutes(
     private async Task<CardActionResult> SignUpClickedAsync(TurnContext turn, CancellationToken ct)
     {
         var number = turn.DataNumber("project");
+        await RecordEngagementAsync(turn, Broadcasts.BroadcastEngagement.Clicked, number, ct).ConfigureAwait(false);
         if (turn.IsPersonalChat() && !turn.CardAction!.IsUniversalAction)
         {
             await StartAsync(turn, number, viaOutbox: false, ct).ConfigureAwait(false);
@@ -117,10 +119,20 @@ public sealed partial class SignUpRoutes(
     }
 
     /// <summary>The per-user view of an announcement card (card refresh).</summary>
-    private async Task<CardActionResult> ViewAsync(TurnContext turn, CancellationToken ct) =>
-        turn.DataNumber("project") is { } number
-            ? await ViewCardAsync(turn, number, null, ct).ConfigureAwait(false)
-            : CardActionResult.Fail(400, "BadRequest", UiText.For(await languages.ResolveAsync(turn, ct).ConfigureAwait(false)).Projects.UnknownProject);
+    private async Task<CardActionResult> ViewAsync(TurnContext turn, CancellationToken ct)
+    {
+        if (turn.DataNumber("project") is not { } number)
+        {
+            return CardActionResult.Fail(400, "BadRequest", UiText.For(await languages.ResolveAsync(turn, ct).ConfigureAwait(false)).Projects.UnknownProject);
+        }
+
+        await RecordEngagementAsync(turn, Broadcasts.BroadcastEngagement.Opened, number, ct).ConfigureAwait(false);
+        return await ViewCardAsync(turn, number, null, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>A broadcast card's refresh or Sign up in the person's own 1:1 chat counts for the broadcast's report.</summary>
+    private Task RecordEngagementAsync(TurnContext turn, string kind, long? number, CancellationToken ct) =>
+        number is { } n && turn.IsPersonalChat() && turn.Person() is { } person ? engagement.RecordAsync(kind, n, person.Aad, ct) : Task.CompletedTask;
 
     private async Task<CardActionResult> ViewCardAsync(TurnContext turn, long number, string? banner, CancellationToken ct)
     {

@@ -58,6 +58,25 @@ public sealed class ActivityJournal(Db db, TimeProvider time, InstanceRegistry i
     public Task CompleteAsync(IReadOnlyCollection<(string ConversationId, string ActivityId, Status Status)> turns, CancellationToken ct) =>
         db.WriteAsync(async c =>
         {
+            if (!db.IsSqlite)
+            {
+                // One statement, one round trip: a batch written row by row lags the answers it records by seconds on a
+                // loaded server, and every turn answered but not yet marked done is replayed after a crash.
+                await c.ExecuteAsync(
+                    """
+                    UPDATE activity_journal j SET status = v.s, body = NULL
+                    FROM unnest(@conversations, @activities, @statuses) AS v(c, a, s)
+                    WHERE j.conversation_id = v.c AND j.activity_id = v.a
+                    """,
+                    new
+                    {
+                        conversations = turns.Select(t => t.ConversationId).ToArray(),
+                        activities = turns.Select(t => t.ActivityId).ToArray(),
+                        statuses = turns.Select(t => (int)t.Status).ToArray(),
+                    }).ConfigureAwait(false);
+                return 0;
+            }
+
             await using var tx = await c.BeginTransactionAsync(ct).ConfigureAwait(false);
             await c.ExecuteAsync(
                 "UPDATE activity_journal SET status = @Status, body = NULL WHERE conversation_id = @ConversationId AND activity_id = @ActivityId",

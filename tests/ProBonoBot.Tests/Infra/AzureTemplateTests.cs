@@ -56,6 +56,17 @@ public partial class AzureTemplateTests
     }
 
     [Fact]
+    public void AppService_ProactiveInstallIsOffUnlessTheParameterTurnsItOn()
+    {
+        var settings = AppSettings();
+
+        Assert.Equal("string(proactiveInstallEnabled)", settings["ProactiveInstall__Enabled"]);
+        Assert.Equal("teamsCatalogAppId", settings["ProactiveInstall__CatalogAppId"]);
+        Assert.Matches(@"param proactiveInstallEnabled bool = false", Bicep());
+        Assert.Contains("ProactiveInstall__GroupIds__${i}', value: group", Bicep(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Secrets_AreKeyVaultReferencesNeverInlined()
     {
         var bicep = Bicep();

@@ -5,6 +5,7 @@ using ProBonoBot.Club;
 using ProBonoBot.Broadcasts;
 using ProBonoBot.Drafting;
 using ProBonoBot.Hosting;
+using ProBonoBot.Install.Proactive;
 using ProBonoBot.Protocol.Auth;
 using ProBonoBot.Protocol.Connector;
 using ProBonoBot.Storage;
@@ -26,6 +27,7 @@ public static class SettingsCatalog
         (ClubOptions.Section, typeof(ClubOptions)),
         (BroadcastOptions.Section, typeof(BroadcastOptions)),
         (DraftingOptions.Section, typeof(DraftingOptions)),
+        (ProactiveInstallOptions.Section, typeof(ProactiveInstallOptions)),
     ];
 
     public static IReadOnlyList<Setting> All()
@@ -50,6 +52,7 @@ public static class SettingsCatalog
     private static string TypeName(Type t) => t switch
     {
         _ when t == typeof(string) => "string",
+        _ when t == typeof(bool) => "bool",
         _ when t == typeof(int) => "int",
         _ when t == typeof(long) => "long",
         _ when t == typeof(TimeSpan) => "TimeSpan",
