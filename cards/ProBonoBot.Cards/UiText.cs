@@ -70,6 +70,7 @@ public sealed class UiText
     public required Broadcasts.BroadcastTexts Broadcasts { get; init; }
     public required Drafting.DraftingTexts Drafting { get; init; }
     public required Drafting.FeedbackTexts Feedback { get; init; }
+    public required Profiles.ProfileTexts Profiles { get; init; }
 
     private static UiText Merge(UiText first, UiText second)
     {
@@ -115,4 +116,5 @@ public sealed record CommandHelp(string Command, string Description);
 [JsonSerializable(typeof(Broadcasts.BroadcastTexts))]
 [JsonSerializable(typeof(Drafting.DraftingTexts))]
 [JsonSerializable(typeof(Drafting.FeedbackTexts))]
+[JsonSerializable(typeof(Profiles.ProfileTexts))]
 internal sealed partial class CardsJsonContext : JsonSerializerContext;

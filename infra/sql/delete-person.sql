@@ -18,4 +18,8 @@ UPDATE briefs SET author_aad = 'deleted-' || id, author_name = NULL WHERE author
 UPDATE manuals SET created_by = 'deleted', instruction = NULL WHERE created_by = :aad;
 -- Their likes, dislikes and reports on drafts, with the words they wrote.
 DELETE FROM draft_feedback WHERE person_aad = :aad;
+-- Their skills profile and the invitations they received; invitations they sent stay, without who sent them.
+DELETE FROM profiles WHERE aad_object_id = :aad;
+DELETE FROM project_invitations WHERE aad_object_id = :aad;
+UPDATE project_invitations SET invited_by = 'deleted' WHERE invited_by = :aad;
 COMMIT;

@@ -20,5 +20,8 @@ SELECT json_build_object(
                        FROM manuals m WHERE m.created_by = :aad),
   'draftingRequests', (SELECT json_agg(json_build_object('kind', j.kind, 'status', j.status, 'createdAt', j.created_at)) FROM drafting_jobs j WHERE j.person_aad = :aad),
   'draftFeedback', (SELECT json_agg(json_build_object('kind', f.kind, 'draft', f.subject_kind, 'draftId', f.subject_id, 'category', f.category,
-                      'comment', f.comment, 'createdAt', f.created_at)) FROM draft_feedback f WHERE f.person_aad = :aad)
+                      'comment', f.comment, 'createdAt', f.created_at)) FROM draft_feedback f WHERE f.person_aad = :aad),
+  'profile', (SELECT json_agg(json_build_object('skills', p.skills, 'otherSkills', p.skills_other, 'interests', p.interests, 'hoursPerMonth', p.hours_per_month,
+                'languages', p.languages, 'workMode', p.work_mode, 'area', p.area, 'askedAt', p.asked_at, 'savedAt', p.saved_at)) FROM profiles p WHERE p.aad_object_id = :aad),
+  'invitations', (SELECT json_agg(json_build_object('project', i.project_number, 'invitedAt', i.invited_at)) FROM project_invitations i WHERE i.aad_object_id = :aad)
 );

@@ -4,6 +4,7 @@ using ProBonoBot.Cards.Broadcasts;
 using ProBonoBot.Cards.Commands;
 using ProBonoBot.Cards.Drafting;
 using ProBonoBot.Cards.Help;
+using ProBonoBot.Cards.Profiles;
 using ProBonoBot.Cards.Projects;
 using ProBonoBot.Cards.SignUps;
 using ProBonoBot.Cards.Welcome;
@@ -68,6 +69,23 @@ public static class CardCatalog
             [new ApplicantModel("Kenji Tanaka", "Data analyst", ViewerStanding.Confirmed, 0, 5, "I like data"),
              new ApplicantModel("Yui Nakamura", "Data analyst", ViewerStanding.Waitlisted, 1, 3, null),
              new ApplicantModel("Daniel Kim", "Web designer", ViewerStanding.Offered, 0, 4, null)]),
+        ["applicants-fit.en"] = () => ApplicantsCard.Build(Language.English, Wood(),
+            [new ApplicantModel("Kenji Tanaka", "Data analyst", ViewerStanding.Confirmed, 0, 5, null)],
+            [new FitPersonModel("aad-aiko", "Aiko Mori", ["skills: Excel, photography", "remote OK", "needs 20 h/month, has 30"], Invited: false),
+             new FitPersonModel("aad-ben", "Ben Ito", ["interested in Disaster recovery"], Invited: true)],
+            "Invitation sent to Ben Ito."),
+        ["applicants-fit-none.ja"] = () => ApplicantsCard.Build(Language.Japanese, Wood(), [], []),
+        ["profile-form.en"] = () => ProfileCards.Form(Language.English, Options(Language.English), ProfileValues.Empty),
+        ["profile-form.ja"] = () => ProfileCards.Form(Language.Japanese, Options(Language.Japanese),
+            new ProfileValues(["excel", "video-editing"], "写真撮影", ["disaster"], 8, ["ja", "en"], "remote", "石川県"), "プロフィールがまだ登録されていません。"),
+        ["welcome-profile.en"] = () => WelcomeCard.Build(Language.English, "Haruka Sato", inChannel: false, Options(Language.English)),
+        ["welcome-profile.ja"] = () => WelcomeCard.Build(Language.Japanese, "佐藤 遥", inChannel: false, Options(Language.Japanese)),
+        ["recommendations.en"] = () => ProfileCards.Recommendations(Language.English,
+            [new RecommendationModel(Wood(), ["matches your skills: Excel, 写真撮影", "remote OK", "needs 4 h/month, you have 8"])]),
+        ["recommendations.ja"] = () => ProfileCards.Recommendations(Language.Japanese,
+            [new RecommendationModel(Wood() with { Title = "廃材トラッキング" }, ["スキルが合います：動画編集", "関心分野：災害復興"])]),
+        ["invitation.en"] = () => ProfileCards.Invitation(Language.English, Wood(), "Haruka Sato", ["matches your skills: Excel", "remote OK"]),
+        ["invitation.ja"] = () => ProfileCards.Invitation(Language.Japanese, Wood() with { Title = "廃材トラッキング" }, null, ["スキルが合います：Excel"]),
         ["ask-role.en"] = () => SignUpCards.AskRole(Language.English, Wood()),
         ["ask-role.ja"] = () => SignUpCards.AskRole(Language.Japanese, Wood()),
         ["ask-hours.ja"] = () => SignUpCards.AskHours(Language.Japanese, 3, 4),
@@ -125,6 +143,11 @@ public static class CardCatalog
     /// <summary>An offer's answer-by time as the bot words it for a reader in <paramref name="zone"/>.</summary>
     private static string OfferDeadline(Language language, string zone) =>
         ProBonoBot.Cards.Wording.Times.DateTime(DateTimeOffset.Parse("2026-11-24T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture), language, zone);
+
+    /// <summary>A few skills and interests as the bot offers them (the lexicon lives in the bot).</summary>
+    private static ProfileOptions Options(Language language) => language == Language.Japanese
+        ? new([new("excel", "Excel"), new("video-editing", "動画編集"), new("ui-design", "UIデザイン")], [new("disaster", "災害復興"), new("video", "映像・配信")])
+        : new([new("excel", "Excel"), new("video-editing", "video editing"), new("ui-design", "UI design")], [new("disaster", "Disaster recovery"), new("video", "Video and streaming")]);
 
     private static JsonObject Signed(long project) => new() { ["project"] = project, ["state"] = "12", ["expires"] = 1767225600, ["sig"] = "5f2c" };
 

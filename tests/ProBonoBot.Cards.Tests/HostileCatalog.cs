@@ -3,6 +3,7 @@ using ProBonoBot.Cards.Broadcasts;
 using ProBonoBot.Cards.Commands;
 using ProBonoBot.Cards.Drafting;
 using ProBonoBot.Cards.Json;
+using ProBonoBot.Cards.Profiles;
 using ProBonoBot.Cards.Projects;
 using ProBonoBot.Cards.SignUps;
 using ProBonoBot.Cards.Welcome;
@@ -56,6 +57,11 @@ public static class HostileCatalog
                 new ApplicantModel(h, h, ViewerStanding.Waitlisted, 1, 3, h),
                 new ApplicantModel(h, h, ViewerStanding.Offered, 0, 4, h),
             ]),
+            ["applicants-fit"] = ApplicantsCard.Build(Language.English, project, [], [new FitPersonModel(h, h, [h, "skills: " + h], Invited: false)], h),
+            ["profile-form"] = ProfileCards.Form(Language.English, new ProfileOptions([new("excel", "Excel")], [new("video", "Video")]),
+                new ProfileValues(["excel"], h, ["video"], 8, ["en"], "remote", h), h),
+            ["recommendations"] = ProfileCards.Recommendations(Language.English, [new RecommendationModel(project, [h, "matches your skills: " + h])]),
+            ["invitation"] = ProfileCards.Invitation(Language.Japanese, project, h, [h]),
             ["ask-role"] = SignUpCards.AskRole(Language.English, project),
             ["confirm"] = SignUpCards.Confirm(Language.English, 3, h, h, 5, h, waitlist: true),
             ["offer"] = SignUpCards.Offer(Language.Japanese, 3, h, h, "2026-11-24 09:00"),

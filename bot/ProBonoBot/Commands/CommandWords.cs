@@ -21,6 +21,8 @@ public static class CommandWords
         new("projects", "projects", "募集中", false, ["project list", "project", "list", "open projects", "プロジェクト一覧", "プロジェクト", "ぷろじぇくと", "ぷろじぇくといちらん", "一覧", "いちらん", "募集中", "募集一覧", "募集", "ぼしゅう", "ぼしゅうちゅう"]),
         new("sign up", "sign up", "参加", true, ["signup", "sign-up", "join", "参加", "さんか", "参加する", "応募", "おうぼ", "応募する"]),
         new("my projects", "my projects", "参加中", false, ["my project", "my sign ups", "my signups", "my sign-ups", "myprojects", "参加中", "さんかちゅう", "マイプロジェクト", "自分のプロジェクト", "じぶんのぷろじぇくと", "私のプロジェクト"]),
+        new("profile", "profile", "プロフィール", false, ["my profile", "profiles", "プロフィール", "ぷろふぃーる", "プロフィール編集", "プロフ"]),
+        new("recommend", "recommend", "おすすめ", false, ["recommendations", "recommended", "recommend me", "おすすめ", "オススメ", "お勧め", "お薦め", "おすすめのプロジェクト"]),
         new("withdraw", "withdraw", "辞退", true, ["辞退", "じたい"]),
         new("new project", "new project", "新規プロジェクト", false, ["create project", "新規プロジェクト", "プロジェクト作成", "新しいプロジェクト"]),
         new("edit", "edit", "編集", true, ["編集", "へんしゅう"]),

@@ -196,6 +196,10 @@ internal static partial class OfflineRevision
         new(new("広報企画", "Marketing planner", "広報戦略、SNS運用", "communication strategy, social media"), ["marketing", "marketer", "広報"]),
     ];
 
+    /// <summary>The roles a revision can add or remove, with the words that name them (the skills profile reuses them).</summary>
+    internal static IEnumerable<(RoleTemplate Template, IReadOnlyList<string> Aliases)> KnownRoles =>
+        Lexicon.Select(r => (r.Template, (IReadOnlyList<string>)r.Aliases));
+
     private static KnownRole? RoleIn(string lower) =>
         Lexicon.SelectMany(r => r.Aliases.Select(a => (Role: r, Alias: a)))
             .Where(x => NeedReader.Mentions(lower, x.Alias))

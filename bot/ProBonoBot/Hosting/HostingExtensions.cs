@@ -103,6 +103,10 @@ public static class HostingExtensions
         services.AddSingleton<ConfirmationSigner>();
         services.AddSingleton<SignUpStore>();
         services.AddSingleton<SignUpSessionStore>();
+        services.AddSingleton<Profiles.ProfileStore>();
+        services.AddSingleton<Profiles.ProfileFit>();
+        services.AddSingleton<Profiles.IProfileFit>(sp => sp.GetRequiredService<Profiles.ProfileFit>());
+        services.AddSingleton<ApplicantsView>();
 
         services.AddDrafting(configuration);
         services.AddProactiveInstall(configuration);
@@ -119,6 +123,7 @@ public static class HostingExtensions
         services.AddSingleton<IRouteModule, ProjectRoutes>();
         services.AddSingleton<IRouteModule, TeamRoutes>();
         services.AddSingleton<IRouteModule, SignUpRoutes>();
+        services.AddSingleton<IRouteModule, Profiles.ProfileRoutes>();
         services.AddSingleton<IRouteModule, BroadcastRoutes>();
         services.AddSingleton<IRouteModule, NeedRoutes>();
         services.AddSingleton<IRouteModule, BriefRoutes>();

@@ -16,7 +16,7 @@ namespace ProBonoBot.Install;
 /// membersRemoved, and is forgotten when the bot is removed from the team.
 /// </summary>
 public sealed class InstallRoutes(ConversationStore conversations, TeamChannels teamChannels, LanguageResolver languages, PersonTimeZones timeZones,
-    Rosters rosters, RosterStore rosterStore, RosterWorker rosterWorker) : IRouteModule
+    Rosters rosters, RosterStore rosterStore, RosterWorker rosterWorker, Profiles.ProfileStore profiles) : IRouteModule
 {
     public void Register(Router router)
     {
@@ -64,7 +64,10 @@ public sealed class InstallRoutes(ConversationStore conversations, TeamChannels 
         var language = await languages.ResolveAsync(turn, ct).ConfigureAwait(false);
         var inChannel = reference.ConversationType == ConversationTypes.Channel;
         var name = inChannel ? reference.TeamName : reference.ConversationType == ConversationTypes.Personal ? turn.Activity.From?.Name : null;
-        var welcome = Activity.WithAdaptiveCard(WelcomeCard.Build(language, name, inChannel));
+        // The short profile question rides on the first 1:1 welcome only: asked once (remembered), never again.
+        var askProfile = reference.ConversationType == ConversationTypes.Personal && turn.Person() is { } person
+            && await profiles.MarkAskedAsync(person.Aad, person.Name, ct);
+        var welcome = Activity.WithAdaptiveCard(WelcomeCard.Build(language, name, inChannel, askProfile ? Profiles.ProfileChoices.For(language) : null));
 
         // Post into the channel itself, not into the thread of the install event.
         welcome.Conversation = new ConversationAccount

@@ -29,7 +29,8 @@ public sealed partial class TeamRoutes(
     LeaderGate gate,
     PersonalChat personal,
     ConfirmationSigner confirmations,
-    LanguageResolver languages) : IRouteModule
+    LanguageResolver languages,
+    ApplicantsView applicantsView) : IRouteModule
 {
     private const string FormTeamAction = "formTeam";
     private const string CancelAction = "cancel";
@@ -56,23 +57,14 @@ public sealed partial class TeamRoutes(
             return;
         }
 
-        var model = number is { } n ? await projects.CardModelAsync(n, ct).ConfigureAwait(false) : null;
-        if (model is null)
+        var card = number is { } n ? await applicantsView.CardAsync(language, n, null, ct) : null;
+        if (card is null)
         {
             await personal.SayAsync(turn, UiText.For(language).Projects.UnknownProject, language, ct).ConfigureAwait(false);
             return;
         }
 
-        var live = await signUps.LiveForProjectAsync(model.Number, ct).ConfigureAwait(false);
-        var applicants = new List<ApplicantModel>();
-        foreach (var s in live)
-        {
-            var role = model.Roles.FirstOrDefault(r => r.Number == s.RoleNumber)?.Name ?? "?";
-            var position = s.Status == SignUpStatus.Waitlisted ? await signUps.PositionAsync(s, ct).ConfigureAwait(false) : 0;
-            applicants.Add(new ApplicantModel(s.UserName ?? s.UserAad, role, s.Standing, position, (int?)s.HoursPerWeek, s.Note));
-        }
-
-        await personal.SendCardAsync(turn, ApplicantsCard.Build(language, model, applicants), language, ct).ConfigureAwait(false);
+        await personal.SendCardAsync(turn, card, language, ct).ConfigureAwait(false);
     }
 
     private async Task<CardActionResult> FormTeamAsync(TurnContext turn, CancellationToken ct)

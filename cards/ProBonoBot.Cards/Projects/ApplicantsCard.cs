@@ -7,7 +7,10 @@ namespace ProBonoBot.Cards.Projects;
 /// <summary>The leader's view of who signed up, per role, with the team and status buttons.</summary>
 public static class ApplicantsCard
 {
-    public static JsonObject Build(Language language, ProjectCardModel project, IReadOnlyList<ApplicantModel> applicants)
+    /// <param name="fitting">Members whose profile fits and who have not applied, best first (null: not shown).</param>
+    /// <param name="notice">A line above the card (plain text, escaped): what the last button did.</param>
+    public static JsonObject Build(Language language, ProjectCardModel project, IReadOnlyList<ApplicantModel> applicants,
+        IReadOnlyList<Profiles.FitPersonModel>? fitting = null, string? notice = null)
     {
         var text = UiText.For(language);
         var t = text.Projects;
@@ -17,6 +20,11 @@ public static class ApplicantsCard
             Card.Title(F(t.ApplicantsTitle, project.Number, Markdown.Escape(project.Title))),
             Card.Text($"{t.FactStatus}: {t.StatusName(project.Status)}", subtle: true),
         };
+        if (!string.IsNullOrWhiteSpace(notice))
+        {
+            body.Insert(1, Card.Text(Markdown.Escape(notice), color: "Good"));
+        }
+
         if (applicants.Count == 0)
         {
             body.Add(Card.Text(t.NoApplicants, subtle: true));
@@ -39,6 +47,11 @@ public static class ApplicantsCard
                 body.Add(Card.Text(t.WaitlistHeading, weight: "Bolder", subtle: true));
                 body.Add(Card.Facts(waiting.Select(a => ($"#{a.Position}", $"{Markdown.Escape(a.Name)} · {Hours(t, a)}"))));
             }
+        }
+
+        if (fitting is not null)
+        {
+            body.AddRange(Profiles.ProfileCards.FitSection(language, project.Number, fitting));
         }
 
         var data = ProjectData(project.Number);

@@ -83,7 +83,6 @@ public sealed class TargetingFlowTests : IAsyncLifetime
     [InlineData("target", "teams", "teams", "19:not-a-team@thread.tacv2", "Choose one or more of the teams listed")]
     [InlineData("language", "fr", "resend", "false", "That choice is not one this card offers")]
     [InlineData("target", "group", "group", "g-1", "Choose one of the groups listed")]
-    [InlineData("target", "fit", "resend", "false", "Matching by skills profile is not available")]
     [InlineData("topic", "weapons", "resend", "false", "That choice is not one this card offers")]
     public async Task Start_TamperedChoice_ClearErrorNothingStored(string key, string value, string key2, string value2, string error)
     {
@@ -94,6 +93,21 @@ public sealed class TargetingFlowTests : IAsyncLifetime
         await _bot.Connector.WaitForAsync(r => r.Any(x => x.Body.Contains(error, StringComparison.Ordinal)));
         Assert.Equal(0, await CountAsync("SELECT COUNT(*) FROM broadcasts"));
         Assert.Equal(0, await CountAsync("SELECT COUNT(*) FROM outbox WHERE broadcast_id IS NOT NULL"));
+    }
+
+    [Fact]
+    public async Task Start_FitTarget_OnlyPeopleWhoseProfileFitsAnOpenRole()
+    {
+        await PublishAsync();
+        var profiles = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<ProBonoBot.Profiles.ProfileStore>(_bot.Services);
+        await profiles.SaveAsync(new ProBonoBot.Profiles.Profile("aad-member-2", "Member 2", [], "SQL", [], null, [], null, null), default);
+        await profiles.SaveAsync(new ProBonoBot.Profiles.Profile("aad-member-1", "Member 1", ["video-editing"], null, [], null, [], null, null), default);
+
+        await _bot.PostAsync(Activities.Submit(Url, Choice(new JsonObject { ["target"] = "fit", ["confirmed"] = "true" })));
+        await _bot.Connector.WaitForAsync(r => r.Any(x => x.Method == "PUT" && x.Body.Contains("Finished.", StringComparison.Ordinal)), TimeSpan.FromSeconds(15));
+
+        var card = Assert.Single(Announcements());
+        Assert.Contains("member-2", card.RawTarget, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -43,6 +43,11 @@ public sealed class PersonDataScriptTests(DatabaseFixture databases)
         var feedback = new ProBonoBot.Drafting.Feedback.FeedbackStore(db, TimeProvider.System);
         await feedback.AddAsync("dislike", new ProBonoBot.Drafting.Feedback.DraftRef("brief", 1), null, "Too vague", Aad, "Yui Nakamura", "k1", default);
         await feedback.AddAsync("like", new ProBonoBot.Drafting.Feedback.DraftRef("brief", 1), null, null, "aad-other", "Other", "k2", default);
+        var profiles = new ProBonoBot.Profiles.ProfileStore(db, TimeProvider.System, new OutboxStore(db, TimeProvider.System, signal,
+            new ProBonoBot.Turns.InstanceRegistry(db, TimeProvider.System, Options.Create(new ProBonoBot.Turns.TurnOptions()))), signal);
+        await profiles.SaveAsync(new ProBonoBot.Profiles.Profile(Aad, "Yui Nakamura", ["excel"], "写真撮影", ["disaster"], 8, ["ja"], null, "石川県"), default);
+        await profiles.SaveAsync(new ProBonoBot.Profiles.Profile("aad-other", "Other", ["figma"], null, [], null, [], null, null), default);
+        await profiles.InviteAsync(number, Aad, "leader", "{}", default);
         return (db, connection);
     }
 
@@ -77,6 +82,8 @@ public sealed class PersonDataScriptTests(DatabaseFixture databases)
         Assert.Equal("a:yui", (string?)json["conversations"]![0]!["conversationId"]);
         Assert.Single(json["signUps"]!.AsArray());
         Assert.Equal("Too vague", (string?)Assert.Single(json["draftFeedback"]!.AsArray())!["comment"]);
+        Assert.Equal("写真撮影", (string?)Assert.Single(json["profile"]!.AsArray())!["otherSkills"]);
+        Assert.Single(json["invitations"]!.AsArray());
     }
 
     [Fact]
@@ -95,5 +102,8 @@ public sealed class PersonDataScriptTests(DatabaseFixture databases)
         Assert.Equal(1, await db.ReadAsync(c => c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM signups WHERE user_aad = 'aad-other'"), default));
         Assert.Equal(0, await db.ReadAsync(c => c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM draft_feedback WHERE person_aad = @Aad", new { Aad }), default));
         Assert.Equal(1, await db.ReadAsync(c => c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM draft_feedback"), default));
+        Assert.Equal(0, await db.ReadAsync(c => c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM profiles WHERE aad_object_id = @Aad", new { Aad }), default));
+        Assert.Equal(0, await db.ReadAsync(c => c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM project_invitations WHERE aad_object_id = @Aad", new { Aad }), default));
+        Assert.Equal(1, await db.ReadAsync(c => c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM profiles"), default));
     }
 }
