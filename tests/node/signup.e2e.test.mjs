@@ -131,6 +131,15 @@ test('the leader broadcasts the project to everyone and the channel, and watches
   await pg.nextUpdate('personal-chat-id', m => m.messageId === report.messageId && cardJson(m).includes('Finished.'), 20000);
 
   await pg.botSent(b => b.conversation?.id === chats['user-id-1'] && cardTitle(b) === 'Morning market website');
+  // Issue 13: team members who never opened the bot are reached too. The bot listed the team's roster from the
+  // Playground at install (paged members), created each 1:1 chat (POST /v3/conversations) and sent the card there.
+  for (const member of ['user-id-4', 'user-id-5']) {
+    const create = pg.logEntries.find(l => l.from === 'User Application' && l.activityName === 'createConversation'
+      && l.request?.body?.members?.[0]?.id === member);
+    assert.ok(create, `the bot created a 1:1 chat with ${member}, who never wrote to it`);
+    const chat = create.response?.body?.id;
+    await pg.botSent(b => b.conversation?.id === chat && cardTitle(b) === 'Morning market website');
+  }
   const channelPosts = pg.messages.filter(m => m.action === 'createMessage' && m.actionConversationId === 'team-id' && cardTitle(m.message) === 'Morning market website');
   assert.equal(channelPosts.length, 1, 'one card in the channel: the one publishing posted');
 
