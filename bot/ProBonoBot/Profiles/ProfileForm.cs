@@ -118,8 +118,9 @@ public static class ProfileForm
             return null;
         }
 
-        // The box allows no more: a longer text was not typed into this card, and is refused rather than cut.
-        if (new StringInfo(text).LengthInTextElements > max)
+        // The box allows no more: a longer text was not typed into this card, and is refused rather than cut. Characters are
+        // counted as people see them, but a "character" piled with combining marks is bounded too (4 UTF-16 units each).
+        if (new StringInfo(text).LengthInTextElements > max || text.Length > max * 4)
         {
             errors.Add(F(t.ErrorTooLong, label, max));
             return null;

@@ -55,6 +55,25 @@ public sealed class RosterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task MembersAdded_HugeNameAndOverlongId_NameCutIdRefused()
+    {
+        // Review (attacker): a 100,000-character name was stored whole.
+        _bot.Connector.Rosters[Team] = Members("a");
+        await InstallAsync(_bot, Team, 1);
+
+        await _bot.PostAsync(MembersEvent(Url, "teamMemberAdded", added:
+        [
+            new JsonObject { ["id"] = "29:big", ["aadObjectId"] = "aad-big", ["name"] = "<at>Everyone</at> " + new string('Z', 100_000) },
+            new JsonObject { ["id"] = "29:long", ["aadObjectId"] = new string('x', 129) },
+        ]));
+
+        await WaitAsync(async () => (await MembersAsync(_bot, Team)).Contains("aad-big"), "the added member");
+        var name = await _bot.Db.ReadAsync(c => Dapper.SqlMapper.ExecuteScalarAsync<string>(c, "SELECT name FROM team_members WHERE aad_object_id = 'aad-big'"), default);
+        Assert.Equal(256, name!.Length);
+        Assert.Equal(["aad-a", "aad-big"], await MembersAsync(_bot, Team));
+    }
+
+    [Fact]
     public async Task MembersAdded_WithoutEntraId_LookedUpThroughTeams()
     {
         _bot.Connector.Rosters[Team] = Members("a");

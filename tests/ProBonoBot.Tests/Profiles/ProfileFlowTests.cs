@@ -172,6 +172,20 @@ public sealed class ProfileFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Save_OneLetterPiledWithCombiningMarks_RefusedAsTooLong()
+    {
+        // Review (attacker): "e" + 40,000 combining accents is one text element, and passed a 60-character limit.
+        var tampered = Save();
+        tampered["area"] = "e" + string.Concat(Enumerable.Repeat("\u0301", 40_000));
+
+        await SubmitAsVolunteerAsync(tampered);
+
+        var text = (string?)(await ToVolunteerAsync(r => ClubScenario.Says(r, "was not saved"))).Json!["text"];
+        Assert.Contains("Area (e.g. prefecture): at most 60 characters.", text, StringComparison.Ordinal);
+        Assert.Null(await StoredAsync());
+    }
+
+    [Fact]
     public async Task Skip_RemembersAskedSavesNoProfile()
     {
         await SubmitAsVolunteerAsync(new JsonObject { ["verb"] = "profileSkip" });
