@@ -115,7 +115,8 @@ internal sealed class BroadcastBenchmark(string root, int recipients, string run
             connector.Delivered.Clear();
             var expected = recipients + 1; // everyone, and the leader (also a person with the bot)
             var clock = Stopwatch.StartNew();
-            await client.PostAsync(client.Submit(Leader, "a:leader", new JsonObject { ["verb"] = "broadcastStart", ["project"] = 1, ["audience"] = "people", ["resend"] = "false" }));
+            // Above Broadcasts:ConfirmAbove the bot asks "This goes to N people. Send?"; its Send button carries confirmed=true.
+            await client.PostAsync(client.Submit(Leader, "a:leader", new JsonObject { ["verb"] = "broadcastStart", ["project"] = 1, ["audience"] = "people", ["resend"] = "false", ["confirmed"] = "true" }));
 
             var inFlightBound = 0;
             if (crash)

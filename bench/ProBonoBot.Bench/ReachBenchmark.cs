@@ -80,7 +80,8 @@ internal sealed class ReachBenchmark(string root, int members)
             };
             connector.Limits = new TeamsLimits(Ceiling, ServerErrorRate: 0, BlockedRate: 0, CreateBlockedRate: BlockedRate);
             var clock = Stopwatch.StartNew();
-            await client.PostAsync(client.Submit(Leader, "a:leader", new JsonObject { ["verb"] = "broadcastStart", ["project"] = 1, ["audience"] = "people", ["resend"] = "false" }));
+            // Above Broadcasts:ConfirmAbove the bot asks "This goes to N people. Send?"; its Send button carries confirmed=true.
+            await client.PostAsync(client.Submit(Leader, "a:leader", new JsonObject { ["verb"] = "broadcastStart", ["project"] = 1, ["audience"] = "people", ["resend"] = "false", ["confirmed"] = "true" }));
 
             var progress = Stopwatch.StartNew();
             await WaitAsync(() =>
