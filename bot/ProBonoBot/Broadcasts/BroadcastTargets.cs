@@ -16,14 +16,17 @@ namespace ProBonoBot.Broadcasts;
 /// <summary>
 /// What the audience card can offer and what a broadcast needs to start: the teams the bot is in, the Entra groups (only
 /// with <c>ProactiveInstall:Enabled</c>, from <c>entra_groups</c>), people whose profile fits (only when an
-/// <see cref="IProfileFit"/> is registered), the topics (the need categories of <see cref="NeedCategories"/>, the same
-/// keys profiles use for interests), and the announcement activities with their notification preview.
+/// <see cref="IProfileFit"/> is registered), the topics (profile interests: disaster recovery and the need
+/// categories of <see cref="NeedCategories"/>), and the announcement activities with their notification preview.
 /// </summary>
 public sealed class BroadcastTargets(Db db, IConfiguration configuration, IServiceProvider services, ProjectStore projects)
 {
-    /// <summary>The topics people can choose and a broadcast can carry: need category keys with their names.</summary>
+    /// <summary>
+    /// The topics people can choose and a broadcast can carry: the same list as profile interests (disaster recovery and
+    /// the need categories), so a member can follow what the club does most.
+    /// </summary>
     public static IReadOnlyList<(string Key, string Name)> Topics(Language language) =>
-        [.. NeedCategories.All.Select(c => (c.Key, language == Language.Japanese ? c.NameJa : c.NameEn))];
+        [.. Profiles.Interests.All.Select(i => (i.Key, i.Name(language)))];
 
     /// <summary>The topic a project's title and summary read as (the offline drafter's reading), for the card's first choice.</summary>
     public static string? GuessTopic(Project project)

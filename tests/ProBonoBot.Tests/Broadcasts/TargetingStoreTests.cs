@@ -101,6 +101,15 @@ public sealed class TargetingStoreTests(DatabaseFixture databases)
     }
 
     [Fact]
+    public void Topics_SameAsProfileInterests_DisasterRecoveryIncludedInBothLanguages()
+    {
+        // Review (newcomer): a member interested in disaster recovery could say so in the profile but not choose it as a topic.
+        Assert.Equal(ProBonoBot.Profiles.Interests.All.Select(i => i.Key), BroadcastTargets.Topics(ProBonoBot.Cards.Language.English).Select(t => t.Key));
+        Assert.Contains(("disaster", "Disaster recovery"), BroadcastTargets.Topics(ProBonoBot.Cards.Language.English));
+        Assert.Contains(("disaster", "災害復興"), BroadcastTargets.Topics(ProBonoBot.Cards.Language.Japanese));
+    }
+
+    [Fact]
     public async Task CountAsync_Topics_OnlyChosenTopicsAndUncategorisedReachEveryone()
     {
         using var db = await databases.NewDbAsync(StorageProvider.Sqlite);
