@@ -12,13 +12,12 @@ namespace ProBonoBot.Tests.Faults;
 /// a batch of distinct activities, is killed (SIGKILL) once about half were acknowledged and answered, restarts on the same
 /// database and receives again (same ids) what was not acknowledged. Then: every state change happened exactly
 /// once per activity, every activity was answered, and replies or posts were repeated at most for the sends in
-/// flight at the kill (bounded by the turn lanes; the number is reported).
+/// flight at the kill (accepted by the connector in the window before it; the number is reported).
 /// </summary>
 [Collection(DatabaseCollection.Name)]
 public sealed partial class CrashReplayTests(DatabaseFixture databases, ITestOutputHelper output)
 {
     private const int Batch = 120;
-    private const int Lanes = ProBonoBot.Turns.TurnQueue.LaneCount;
     private const string Channel = "19:team0123@thread.tacv2";
 
     /// <summary>
@@ -186,7 +185,8 @@ public sealed partial class CrashReplayTests(DatabaseFixture databases, ITestOut
 
         Assert.True(missing.Count == 0, $"{missing.Count} activities got no reply, e.g. {string.Join(", ", missing.Take(5))}.");
         var repeats = replyRepeats + sendRepeats;
-        Assert.True(repeats <= Lanes, $"{repeats} replies/posts were repeated; at most the sends in flight at the kill may repeat (<= {Lanes} lanes).");
+        // Not bounded by the lanes: turns are marked done in batches after their answers, so a kill can catch more answered
+        // turns than lanes unmarked (CI once saw 70 of 70 answered in the 2 s before the kill). The bound is the sends in flight.
         Assert.True(repeats <= inFlight, $"{repeats} repeats, but only {inFlight} sends were accepted in the {InFlightWindowMs} ms before the kill.");
     }
 
