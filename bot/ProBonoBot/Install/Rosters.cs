@@ -134,11 +134,8 @@ public sealed class Rosters(RosterStore store, IConnectorClient connector, IOpti
     // Ids longer than any Teams or Entra id are not a member; a display name is kept to what Teams allows (256).
     private static RosterMember? ToMember(string? id, string? aad, string? name, string? tenant) =>
         id is { Length: > 0 and <= 256 } && aad is { Length: > 0 and <= 128 } && !id.StartsWith("28:", StringComparison.Ordinal)
-            ? new RosterMember(aad, id, Cut(name, 256), tenant is { Length: > 128 } ? null : tenant)
+            ? new RosterMember(aad, id, name is null ? null : Cards.Json.TextCut.Cut(name, 256), tenant is { Length: > 128 } ? null : tenant)
             : null;
-
-    private static string? Cut(string? text, int max) =>
-        text is null || text.Length <= max ? text : text[..(char.IsHighSurrogate(text[max - 1]) ? max - 1 : max)];
 
     private static bool IsBot(string? id, Activity activity) =>
         id is null || id == activity.Recipient?.Id || id.StartsWith("28:", StringComparison.Ordinal);
