@@ -71,6 +71,9 @@ public sealed class UiText
     public required Drafting.DraftingTexts Drafting { get; init; }
     public required Drafting.FeedbackTexts Feedback { get; init; }
     public required Profiles.ProfileTexts Profiles { get; init; }
+    public required Plans.PlanTexts Plans { get; init; }
+    public required Hours.HoursTexts Hours { get; init; }
+    public required Impact.ImpactTexts Impact { get; init; }
 
     private static UiText Merge(UiText first, UiText second)
     {
@@ -117,4 +120,7 @@ public sealed record CommandHelp(string Command, string Description);
 [JsonSerializable(typeof(Drafting.DraftingTexts))]
 [JsonSerializable(typeof(Drafting.FeedbackTexts))]
 [JsonSerializable(typeof(Profiles.ProfileTexts))]
+[JsonSerializable(typeof(Plans.PlanTexts))]
+[JsonSerializable(typeof(Hours.HoursTexts))]
+[JsonSerializable(typeof(Impact.ImpactTexts))]
 internal sealed partial class CardsJsonContext : JsonSerializerContext;

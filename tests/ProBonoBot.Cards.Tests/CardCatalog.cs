@@ -12,9 +12,12 @@ using ProBonoBot.Cards.Welcome;
 namespace ProBonoBot.Cards.Tests;
 
 /// <summary>Every card the bot sends, in each language and variant, by golden-file name.</summary>
-public static class CardCatalog
+public static partial class CardCatalog
 {
-    public static IReadOnlyDictionary<string, Func<JsonObject>> All { get; } = new Dictionary<string, Func<JsonObject>>
+    public static IReadOnlyDictionary<string, Func<JsonObject>> All { get; } = new[] { Base(), Plans(), Hours(), Impact() }
+        .SelectMany(d => d).ToDictionary(p => p.Key, p => p.Value);
+
+    private static Dictionary<string, Func<JsonObject>> Base() => new()
     {
         ["welcome-personal.en"] = () => WelcomeCard.Build(Language.English, "Haruka Sato", inChannel: false),
         ["welcome-personal.ja"] = () => WelcomeCard.Build(Language.Japanese, "佐藤 遥", inChannel: false),

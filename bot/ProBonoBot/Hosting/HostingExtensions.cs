@@ -7,6 +7,9 @@ using ProBonoBot.Confirmations;
 using ProBonoBot.Conversations;
 using ProBonoBot.Drafting;
 using ProBonoBot.Help;
+using ProBonoBot.Hours;
+using ProBonoBot.Impact;
+using ProBonoBot.Plans;
 using ProBonoBot.Outbox;
 using ProBonoBot.Projects;
 using ProBonoBot.SignUps;
@@ -110,6 +113,9 @@ public static class HostingExtensions
 
         services.AddDrafting(configuration);
         services.AddProactiveInstall(configuration);
+        services.AddPlans(configuration);
+        services.AddHours(configuration);
+        services.AddImpact(configuration);
 
         services.AddSingleton<IConversationFlow, SignUpFlow>();
         services.AddSingleton<IConversationFlow, NeedFlow>();
@@ -188,6 +194,9 @@ public static class HostingExtensions
             return Results.Text(csv, "text/csv; charset=utf-8");
         });
         app.MapGet("/manuals/{id:long}.md", DraftingEndpoints.DownloadManualAsync);
+        app.MapPlans();
+        app.MapHours();
+        app.MapImpact();
         app.MapGet("/healthz", async (Db db, TurnLanes lanes, DeadLetters deadLetters, CancellationToken ct) =>
         {
             // Unhealthy when the database does not answer or a turn lane is stuck: an operator's probe restarts the bot.
