@@ -2,7 +2,7 @@ using System.Globalization;
 using ProBonoBot.Bench;
 
 // Usage: ProBonoBot.Bench turns [--connections 10] [--seconds 15] | signup [--users 200] [--concurrency 50]
-//        | broadcast [--recipients 10000] [--runs normal,crash,two] | reach [--members 10000] | chaos [--conversations 500]; [--root <repo>]
+//        | broadcast [--recipients 10000] [--runs normal,crash,two] | reach [--members 10000] | reminders [--members 5000] | chaos [--conversations 500]; [--root <repo>]
 var command = args.FirstOrDefault() ?? "turns";
 int Option(string name, int fallback) =>
     Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
@@ -15,8 +15,9 @@ return command switch
     "broadcast" => await new BroadcastBenchmark(root, Option("--recipients", 10_000),
         Array.IndexOf(args, "--runs") is var k and >= 0 ? args[k + 1] : "normal,crash,two").RunAsync(),
     "reach" => await new ReachBenchmark(root, Option("--members", 10_000)).RunAsync(),
+    "reminders" => await new RemindersBenchmark(root, Option("--members", 5000)).RunAsync(),
     "chaos" => await RunChaosAsync(root, Option("--conversations", 500)),
-    _ => Fail($"Unknown benchmark '{command}'. Known: turns, signup, broadcast, reach, chaos."),
+    _ => Fail($"Unknown benchmark '{command}'. Known: turns, signup, broadcast, reach, reminders, chaos."),
 };
 
 static async Task<int> RunChaosAsync(string root, int conversations)
