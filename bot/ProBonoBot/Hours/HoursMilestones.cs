@@ -23,7 +23,7 @@ public sealed class HoursMilestones(Db db)
         "SELECT m.id AS Id, m.project_number AS ProjectNumber, m.kind AS Kind, m.title AS Title, m.starts_at AS StartsAt, m.duration_minutes AS DurationMinutes FROM milestones m";
 
     public Task<IReadOnlyDictionary<long, MilestoneInfo>> ByIdsAsync(IReadOnlyCollection<long> ids, CancellationToken ct) =>
-        ids.Count == 0
+        ids is null || ids.Count == 0
             ? Task.FromResult<IReadOnlyDictionary<long, MilestoneInfo>>(new Dictionary<long, MilestoneInfo>())
             : db.ReadAsync<IReadOnlyDictionary<long, MilestoneInfo>>(async c =>
                 (await c.QueryAsync<MilestoneInfo>($"{Select} WHERE {db.In("m.id", "ids")}", new { ids = ids.ToArray() })).ToDictionary(m => m.Id), ct);

@@ -116,7 +116,7 @@ public sealed class HoursPrompts(Db db, OutboxStore outbox, OutboxSignal signal,
             FROM signups s JOIN projects p ON p.number = s.project_number LEFT JOIN user_settings u ON u.aad_object_id = s.user_aad
             WHERE s.status = 0 AND {(inProgressOnly ? "p.status = 3" : db.In("p.number", "projects") + " AND p.status IN (2, 3)")}
             ORDER BY s.project_number, s.seq
-            """, new { projects })], ct);
+            """, new { projects = projects ?? [] })], ct);
 
     /// <summary>The cards already queued among the due ones (one read, so a minute with nothing new writes nothing).</summary>
     private Task<HashSet<string>> AskedAsync(IReadOnlyCollection<Due> due, CancellationToken ct) =>

@@ -12,6 +12,7 @@ public sealed class HoursView(HoursMilestones milestones, LeaderDirectory leader
     /// <summary>Labels of the given periods ("m:12", "w:2026-W49") for one reader; unknown periods read as a removed milestone.</summary>
     public async Task<IReadOnlyDictionary<string, string>> LabelsAsync(Language language, IEnumerable<string> periods, string? zone, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(periods);
         var parsed = periods.Distinct(StringComparer.Ordinal).Select(p => (Text: p, Period: HoursPeriod.Parse(p))).ToList();
         var found = await milestones.ByIdsAsync([.. parsed.Where(p => p.Period?.MilestoneId is not null).Select(p => p.Period!.MilestoneId!.Value)], ct);
         return parsed.ToDictionary(p => p.Text, p => p.Period is null
@@ -23,11 +24,18 @@ public sealed class HoursView(HoursMilestones milestones, LeaderDirectory leader
         (await LabelsAsync(language, [period], zone, ct))[period];
 
     /// <summary>The project's own leader, or a club leader (they stand in for a project's leader).</summary>
-    public async Task<bool> CanApproveAsync(Project project, string aad, CancellationToken ct) =>
-        string.Equals(project.LeaderAad, aad, StringComparison.OrdinalIgnoreCase) || await leaders.IsLeaderAsync(aad, ct);
+    public async Task<bool> CanApproveAsync(Project project, string aad, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        return string.Equals(project.LeaderAad, aad, StringComparison.OrdinalIgnoreCase) || await leaders.IsLeaderAsync(aad, ct);
+    }
 
     /// <summary>"#3 Reclaimed wood app", escaped and cut, for answers.</summary>
-    public static string ProjectName(Project project) => $"#{project.Number} {Markdown.Escape(TextCut.Ellipsis(project.Title, 80))}";
+    public static string ProjectName(Project project)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        return $"#{project.Number} {Markdown.Escape(TextCut.Ellipsis(project.Title, 80))}";
+    }
 
     public static string Hours(long minutes) => HoursCards.Hours(minutes);
 }
