@@ -23,8 +23,7 @@ public sealed class HoursApprovalTests : IAsyncLifetime
     /// <summary>Two members logged their hours for a meeting (1.5 h each); returns the project and their entries.</summary>
     private async Task<(long Project, HoursEntry First, HoursEntry Second)> LoggedAsync(string title = "Reclaimed wood tracking app", bool install = true)
     {
-        var project = await _hours.ProjectAsync(title: title, install: install);
-        await _hours.SignUpSecondAsync(project);
+        var project = await _hours.ProjectAsync(title: title, install: install, second: true);
         var now = DateTimeOffset.UtcNow;
         await _hours.MilestoneAsync(project, now.AddHours(-3));
         await _hours.PromptsAsync(now);

@@ -203,7 +203,8 @@ public sealed class HoursFlowTests : IAsyncLifetime
 
         var answer = await _hours.TypeAsync("活動時間", HoursScenario.Volunteer, HoursScenario.VolunteerChat, until: r => ClubScenario.CardOf(r) is not null);
 
-        Assert.Contains("Log hours for this week", HoursScenario.Text(answer), StringComparison.Ordinal);
+        Assert.Contains("\"hoursLogWeek\"", HoursScenario.Text(answer), StringComparison.Ordinal);
+        Assert.Contains("今週の活動時間を記録", HoursScenario.Text(answer), StringComparison.Ordinal);
     }
 
     [Fact]

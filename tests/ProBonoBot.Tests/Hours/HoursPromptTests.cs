@@ -72,8 +72,7 @@ public sealed class HoursPromptTests : IAsyncLifetime
     [Fact]
     public async Task AfterMilestone_WithdrawnMember_NoCard()
     {
-        var project = await _hours.ProjectAsync(status: 3);
-        await _hours.SignUpSecondAsync(project);
+        var project = await _hours.ProjectAsync(status: 3, second: true);
         await _bot.Services.GetRequiredService<ProBonoBot.SignUps.SignUpStore>().WithdrawAsync(project, HoursScenario.Volunteer, default);
         await _hours.MilestoneAsync(project, Start);
 
@@ -85,8 +84,7 @@ public sealed class HoursPromptTests : IAsyncLifetime
     [Fact]
     public async Task Weekly_TwoTimeZones_EachAtFridayFivePmLocal()
     {
-        var project = await _hours.ProjectAsync(status: 3);
-        await _hours.SignUpSecondAsync(project);
+        var project = await _hours.ProjectAsync(status: 3, second: true);
         await _hours.SetZoneAsync(HoursScenario.Volunteer, "Asia/Tokyo");
         await _hours.SetZoneAsync(HoursScenario.Second, "America/New_York");
         var friday = new DateTimeOffset(2026, 12, 4, 0, 0, 0, TimeSpan.Zero);

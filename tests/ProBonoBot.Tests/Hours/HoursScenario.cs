@@ -25,8 +25,8 @@ internal sealed class HoursScenario(BotHost bot)
 
     public string Url => bot.Connector.ServiceUrl;
 
-    /// <summary>A published project led by the test leader, the volunteer confirmed (5 h a week), moved to <paramref name="status"/>.</summary>
-    public async Task<long> ProjectAsync(int status = 3, string title = "Reclaimed wood tracking app", bool install = true)
+    /// <summary>A published project led by the test leader, the volunteer (and the second member) confirmed at 5 h a week, moved to <paramref name="status"/>.</summary>
+    public async Task<long> ProjectAsync(int status = 3, string title = "Reclaimed wood tracking app", bool install = true, bool second = false)
     {
         if (install)
         {
@@ -36,6 +36,11 @@ internal sealed class HoursScenario(BotHost bot)
         var number = await Club.CreateDraftAsync(title);
         await Club.PublishAsync(number);
         await Club.SignUpAsync(number, 1);
+        if (second)
+        {
+            await Club.SignUpAsync(number, 2, Second, "29:volunteer-2", "Aiko <b>Mori</b>");
+        }
+
         await SetStatusAsync(number, status);
         bot.Connector.Clear();
         return number;
@@ -43,8 +48,6 @@ internal sealed class HoursScenario(BotHost bot)
 
     public Task SetStatusAsync(long project, int status) =>
         bot.Db.WriteAsync(c => c.ExecuteAsync("UPDATE projects SET status = @status WHERE number = @project", new { status, project }), default);
-
-    public Task SignUpSecondAsync(long project) => Club.SignUpAsync(project, 2, Second, "29:volunteer-2", "Aiko <b>Mori</b>");
 
     /// <summary>A milestone row as the plan would write it (the plan's code is not needed).</summary>
     public Task<long> MilestoneAsync(long project, DateTimeOffset startsAt, string kind = "meeting", string title = "Kick-off", int duration = 90, bool cancelled = false) =>
