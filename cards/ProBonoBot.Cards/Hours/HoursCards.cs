@@ -87,7 +87,7 @@ public static class HoursCards
             };
             foreach (var line in p.Lines)
             {
-                items.Add(Card.Text($"{Markdown.Escape(line.PeriodLabel)} · {line.Date} · **{Hours(line.Minutes)} h** · {State(t, line)}"));
+                items.Add(Card.Text($"{Markdown.Escape(line.PeriodLabel)} · {line.Date} · **{Plurals.Format(t.HoursValue, Hours(line.Minutes))}** · {State(t, line)}"));
                 if (line.Note is { Length: > 0 } note)
                 {
                     items.Add(Card.Text(Markdown.Escape(TextCut.Ellipsis(note, MaxShown)), subtle: true));
@@ -124,7 +124,7 @@ public static class HoursCards
         {
             var items = new List<JsonNode>
             {
-                Card.Text($"**{Shown(line.Name)}** · {Markdown.Escape(line.PeriodLabel)} · {line.Date} · **{Hours(line.Minutes)} h**"),
+                Card.Text($"**{Shown(line.Name)}** · {Markdown.Escape(line.PeriodLabel)} · {line.Date} · **{Plurals.Format(t.HoursValue, Hours(line.Minutes))}**"),
             };
             if (line.Note is { Length: > 0 } note)
             {

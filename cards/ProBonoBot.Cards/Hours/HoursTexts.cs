@@ -3,6 +3,7 @@ namespace ProBonoBot.Cards.Hours;
 /// <summary>Texts of volunteer hours: logging, approval and corrections (section <c>hours</c> of the string files).</summary>
 public sealed class HoursTexts
 {
+    public required string HoursValue { get; init; }
     public required string PromptTitle { get; init; }
     public required string PromptIntro { get; init; }
     public required string PromptWeekHint { get; init; }
