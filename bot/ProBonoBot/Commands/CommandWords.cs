@@ -37,6 +37,7 @@ public static class CommandWords
         new("feedback", "feedback", "フィードバック", false, ["フィードバック"]),
         new("plan", "plan", "計画", true, ["schedule", "milestones", "計画", "けいかく", "予定", "よてい", "スケジュール"]),
         new("my hours", "my hours", "活動時間", false, ["hours", "log hours", "my time", "活動時間", "かつどうじかん", "時間記録", "稼働時間"]),
+        new("approve hours", "approve hours", "時間承認", false, ["hours approval", "approve my team's hours", "時間承認", "じかんしょうにん", "活動時間の承認", "活動時間承認"]),
         new("close", "close", "終了", true, ["close project", "終了", "しゅうりょう", "完了", "かんりょう"]),
         new("report", "report", "レポート", false, ["club report", "レポート", "れぽーと", "報告", "実績報告"]),
         new("my impact", "my impact", "私の活動", false, ["impact", "my activity", "私の活動", "わたしのかつどう", "自分の活動", "活動実績"]),

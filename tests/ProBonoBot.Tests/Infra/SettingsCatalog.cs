@@ -29,6 +29,7 @@ public static class SettingsCatalog
         (BroadcastOptions.Section, typeof(BroadcastOptions)),
         (DraftingOptions.Section, typeof(DraftingOptions)),
         (ProactiveInstallOptions.Section, typeof(ProactiveInstallOptions)),
+        (ProBonoBot.Hours.HoursOptions.Section, typeof(ProBonoBot.Hours.HoursOptions)),
     ];
 
     public static IReadOnlyList<Setting> All()
