@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using ProBonoBot.Outbox;
-using ProBonoBot.Protocol.Activities;
+using ActivityTypes = ProBonoBot.Protocol.Activities.ActivityTypes;
 using ProBonoBot.Protocol.Connector;
 using ProBonoBot.Turns;
 

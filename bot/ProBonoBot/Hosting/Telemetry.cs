@@ -55,6 +55,8 @@ public static class Telemetry
     /// What is collected, for any exporter (the tests add an in-memory one): the bot's meter and spans, ASP.NET Core,
     /// HttpClient (URLs without ids or query) and Npgsql, and logs without exception messages.
     /// </summary>
+    /// <param name="otel">The builder from <c>AddOpenTelemetry()</c>.</param>
+    /// <param name="serviceName">The service name (<c>OTEL_SERVICE_NAME</c>); probonobot when not set.</param>
     /// <param name="azureMonitor">True when the Azure Monitor distro is used: it adds the ASP.NET Core and HttpClient instrumentation itself.</param>
     public static OpenTelemetryBuilder WithProBonoBot(this OpenTelemetryBuilder otel, string? serviceName = null, bool azureMonitor = false)
     {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using ProBonoBot.Cards;
 using ProBonoBot.Hosting;
@@ -36,11 +35,11 @@ public sealed class TurnRunner(
         var turn = Context(item.Activity, item.ActivityId);
         metrics.TurnWaited(item);
         using var span = BotMetrics.StartTurn(item, item.Activity.Type);
-        var started = Stopwatch.GetTimestamp();
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             await dispatcher.HandleAsync(turn, timeout.Token);
-            metrics.TurnEnded(span, item.Activity.Type, turn.Route, Answered, Stopwatch.GetElapsedTime(started));
+            metrics.TurnEnded(span, item.Activity.Type, turn.Route, Answered, System.Diagnostics.Stopwatch.GetElapsedTime(started));
             return ActivityJournal.Status.Done;
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -50,7 +49,7 @@ public sealed class TurnRunner(
         catch (Exception ex)
         {
             var timedOut = timeout.IsCancellationRequested;
-            metrics.TurnEnded(span, item.Activity.Type, turn.Route, timedOut ? TimedOut : Failed, Stopwatch.GetElapsedTime(started), ex);
+            metrics.TurnEnded(span, item.Activity.Type, turn.Route, timedOut ? TimedOut : Failed, System.Diagnostics.Stopwatch.GetElapsedTime(started), ex);
             await FailedAsync(turn, item.ConversationId, item.ActivityId, ex, timedOut, stopping);
             return ActivityJournal.Status.Failed;
         }
@@ -64,11 +63,11 @@ public sealed class TurnRunner(
         timeout.CancelAfter(options.Value.Timeout);
         var turn = Context(activity, activityId);
         using var span = BotMetrics.StartTurn(null, activity.Type);
-        var started = Stopwatch.GetTimestamp();
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             var response = await dispatcher.InvokeAsync(turn, timeout.Token);
-            metrics.TurnEnded(span, activity.Type, turn.Route, response.Status >= 500 ? Failed : Answered, Stopwatch.GetElapsedTime(started));
+            metrics.TurnEnded(span, activity.Type, turn.Route, response.Status >= 500 ? Failed : Answered, System.Diagnostics.Stopwatch.GetElapsedTime(started));
             return response;
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -78,7 +77,7 @@ public sealed class TurnRunner(
         catch (Exception ex)
         {
             var timedOut = timeout.IsCancellationRequested;
-            metrics.TurnEnded(span, activity.Type, turn.Route, timedOut ? TimedOut : Failed, Stopwatch.GetElapsedTime(started), ex);
+            metrics.TurnEnded(span, activity.Type, turn.Route, timedOut ? TimedOut : Failed, System.Diagnostics.Stopwatch.GetElapsedTime(started), ex);
             await FailedAsync(turn, conversationId, activityId, ex, timeout.IsCancellationRequested, CancellationToken.None, apologize: false);
             return InvokeResponse.Error(500, "InternalError", "The action could not be completed.");
         }
