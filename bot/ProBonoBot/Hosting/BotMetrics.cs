@@ -67,7 +67,7 @@ public sealed class BotMetrics
             "Time of one call to the drafting model, by outcome (none = a usable answer; else the fallback reason).",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.5, 1, 2, 5, 10, 20, 30, 60, 120] });
         _tokens = meter.CreateCounter<long>("probonobot.drafting.tokens", "{token}",
-            "Tokens spent on the drafting model, by kind (input, output; estimated when the server reports no usage).");
+            "Tokens spent on the drafting model, by kind (input, output; total when the server does not split them, estimated when it reports none).");
     }
 
     /// <summary>Starts a turn's span, under the trace of the request that delivered it when there is one.</summary>
