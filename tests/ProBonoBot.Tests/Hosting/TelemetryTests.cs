@@ -85,6 +85,37 @@ public sealed class TelemetryTests
     }
 
     [Fact]
+    public async Task DraftingCall_ModelAnswers_LatencyTokensAndSpanWithoutThePrompt()
+    {
+        var metrics = new List<MetricSnapshot>();
+        var spans = new List<Activity>();
+        await using var stub = await OpenAIStub.StartAsync();
+        stub.Default = new StubReply(StubMode.Content, "{\"title\":\"A plan\"}");
+        var settings = NoExporter();
+        settings["Drafting:Provider"] = "OpenAICompatible";
+        settings["Drafting:Endpoint"] = stub.Endpoint;
+        settings["Drafting:Model"] = "stub-model";
+        settings["Drafting:MaxRetries"] = "0";
+        await using var bot = await BotHost.StartAsync(extra: settings, services: s => s.AddOpenTelemetry().WithProBonoBot()
+            .WithMetrics(m => m.AddInMemoryExporter(metrics))
+            .WithTracing(t => t.AddInMemoryExporter(spans)));
+        var caller = bot.Services.GetRequiredService<ProBonoBot.Drafting.ModelCaller>();
+
+        var reply = await caller.CallAsync([new Microsoft.Extensions.AI.ChatMessage(Microsoft.Extensions.AI.ChatRole.User, Text + " " + Name)], null, null, default);
+
+        Assert.Equal(ProBonoBot.Drafting.FallbackReason.None, reply.Failure);
+        var snapshot = Flush(bot, metrics);
+        Assert.Equal(1, Count(snapshot, "probonobot.drafting.duration"));
+        Assert.Equal(500, Sum(snapshot, "probonobot.drafting.tokens", ("probonobot.token.kind", "input")));
+        Assert.True(Sum(snapshot, "probonobot.drafting.tokens", ("probonobot.token.kind", "output")) > 0);
+        var ours = Ours(bot, spans);
+        Assert.Contains(ours, s => s.OperationName == "drafting.call" && s.GetTagItem("probonobot.outcome") as string == "none");
+        var exported = Serialize(snapshot, ours);
+        Assert.DoesNotContain("quartzfox7731", exported, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(Name, exported, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task AddTelemetry_NeitherVariableSet_NothingRegisteredAndBotAnswers()
     {
         await using var bot = await BotHost.StartAsync(extra: NoExporter());
