@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Azure.Monitor.OpenTelemetry.AspNetCore;
 using Npgsql;
 using OpenTelemetry;
+using OpenTelemetry.Instrumentation.AspNetCore;
 using OpenTelemetry.Instrumentation.Http;
 using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
@@ -71,6 +72,10 @@ public static class Telemetry
                     span.SetTag("url.full", RedactedUrl(uri));
                 }
             });
+
+        // An exception's message can quote user text: spans record its type (error.type), never the message.
+        otel.Services.PostConfigure<AspNetCoreTraceInstrumentationOptions>(o => o.RecordException = false);
+        otel.Services.PostConfigure<HttpClientTraceInstrumentationOptions>(o => o.RecordException = false);
 
         otel.ConfigureResource(r => r.AddService(string.IsNullOrWhiteSpace(serviceName) ? "probonobot" : serviceName))
             .WithTracing(tracing =>
