@@ -116,6 +116,30 @@ public sealed class TelemetryTests
     }
 
     [Fact]
+    public async Task OutboxSend_BroadcastRow_CountedForItsBroadcastWithASpan()
+    {
+        var metrics = new List<MetricSnapshot>();
+        var spans = new List<Activity>();
+        await using var bot = await BotHost.StartAsync(extra: NoExporter(), services: s => s.AddOpenTelemetry().WithProBonoBot()
+            .WithMetrics(m => m.AddInMemoryExporter(metrics))
+            .WithTracing(t => t.AddInMemoryExporter(spans)));
+        var worker = bot.Services.GetRequiredService<ProBonoBot.Outbox.OutboxWorker>();
+        var row = new ProBonoBot.Outbox.OutboxRow(1_000_001, null, null, null, null, Conversation, bot.Connector.ServiceUrl,
+            "{\"type\":\"message\",\"text\":\"" + Text + "\"}", 0, BroadcastId: 7);
+
+        await worker.DeliverAsync(row, default);
+
+        var snapshot = Flush(bot, metrics);
+        Assert.Equal(1, Sum(snapshot, "probonobot.broadcast.deliveries", ("probonobot.broadcast.id", 7L), ("probonobot.result", "sent")));
+        Assert.Equal(1, Sum(snapshot, "probonobot.outbox.sends", ("probonobot.result", "sent")));
+        var ours = Ours(bot, spans);
+        Assert.Contains(ours, s => s.OperationName == "outbox.send" && s.GetTagItem("probonobot.result") as string == "sent");
+        var exported = Serialize(snapshot, ours);
+        Assert.DoesNotContain("quartzfox7731", exported, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(Uri.EscapeDataString(Conversation), exported, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task AddTelemetry_NeitherVariableSet_NothingRegisteredAndBotAnswers()
     {
         await using var bot = await BotHost.StartAsync(extra: NoExporter());
@@ -216,7 +240,7 @@ public sealed class TelemetryTests
         }
     }
 
-    private static bool Has(MetricPoint point, (string Key, string Value)[] tags)
+    private static bool Has(MetricPoint point, (string Key, object Value)[] tags)
     {
         var all = new Dictionary<string, object?>();
         foreach (var tag in point.Tags)
@@ -224,10 +248,10 @@ public sealed class TelemetryTests
             all[tag.Key] = tag.Value;
         }
 
-        return tags.All(t => all.TryGetValue(t.Key, out var v) && v as string == t.Value);
+        return tags.All(t => all.TryGetValue(t.Key, out var v) && Equals(v, t.Value));
     }
 
-    private static long Sum(IEnumerable<MetricSnapshot> metrics, string name, params (string Key, string Value)[] tags) =>
+    private static long Sum(IEnumerable<MetricSnapshot> metrics, string name, params (string Key, object Value)[] tags) =>
         Points(metrics, name).Where(p => Has(p, tags)).Sum(p => p.GetSumLong());
 
     private static long Count(IEnumerable<MetricSnapshot> metrics, string name) => Points(metrics, name).Sum(p => p.GetHistogramCount());
