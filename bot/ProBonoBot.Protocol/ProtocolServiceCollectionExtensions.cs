@@ -46,6 +46,8 @@ public static class ProtocolServiceCollectionExtensions
                 ? sp.GetRequiredService<ManagedIdentityTokenProvider>()
                 : sp.GetRequiredService<ClientCredentialsTokenProvider>());
         services.AddTransient<ConnectorAuthHandler>();
+        services.AddMetrics();
+        services.AddSingleton<ConnectorMetrics>();
         services.AddTransient<ConnectorRetryHandler>();
         services.AddHttpClient<IConnectorClient, ConnectorClient>(client => client.Timeout = Timeout.InfiniteTimeSpan)
             .AddHttpMessageHandler<ConnectorRetryHandler>()

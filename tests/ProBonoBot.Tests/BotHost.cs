@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -26,10 +27,13 @@ public sealed class BotHost : IAsyncDisposable
     private WebApplicationFactory<Program>? _factory;
 
     private readonly string _environment;
+    private readonly Action<IServiceCollection>? _services;
 
-    private BotHost(LocalIssuer issuer, FakeConnector connector, Dictionary<string, string?> settings, string? tempDir, string environment)
+    private BotHost(LocalIssuer issuer, FakeConnector connector, Dictionary<string, string?> settings, string? tempDir, string environment,
+        Action<IServiceCollection>? services)
     {
         _environment = environment;
+        _services = services;
         Issuer = issuer;
         Connector = connector;
         _settings = settings;
@@ -51,8 +55,9 @@ public sealed class BotHost : IAsyncDisposable
 
     /// <param name="postgresConnectionString">Null for a fresh SQLite file.</param>
     /// <param name="anonymous">True for local-development mode (no app id).</param>
+    /// <param name="services">Registrations applied after the bot's own (e.g. an in-memory telemetry exporter).</param>
     public static async Task<BotHost> StartAsync(string? postgresConnectionString = null, bool anonymous = false, Dictionary<string, string?>? extra = null,
-        string environment = "Development")
+        string environment = "Development", Action<IServiceCollection>? services = null)
     {
         var issuer = await LocalIssuer.StartAsync();
         var connector = await FakeConnector.StartAsync();
@@ -90,7 +95,7 @@ public sealed class BotHost : IAsyncDisposable
             settings[key] = value;
         }
 
-        var host = new BotHost(issuer, connector, settings, temp, environment);
+        var host = new BotHost(issuer, connector, settings, temp, environment, services);
         try
         {
             await host.RestartAsync();
@@ -119,6 +124,10 @@ public sealed class BotHost : IAsyncDisposable
             builder.UseSetting("Urls", "http://127.0.0.1:0");
             builder.UseEnvironment(_environment);
             builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+            if (_services is not null)
+            {
+                builder.ConfigureTestServices(_services);
+            }
         });
         _factory.UseKestrel(0);
         _factory.StartServer();

@@ -16,6 +16,7 @@ public sealed class ConnectorRetryHandler : DelegatingHandler
     private static readonly AsyncLocal<bool> InteractiveScope = new();
     private static readonly TimeSpan InteractiveMaxDelay = TimeSpan.FromMilliseconds(250);
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+    private readonly ConnectorMetrics _metrics;
 
     /// <summary>
     /// Marks the calls made until disposal as answers to a person. They do not wait out a 429 or a long backoff —
@@ -28,8 +29,9 @@ public sealed class ConnectorRetryHandler : DelegatingHandler
         return new Scope();
     }
 
-    public ConnectorRetryHandler(IOptions<ConnectorOptions> options, TimeProvider time, ILogger<ConnectorRetryHandler> logger)
+    public ConnectorRetryHandler(IOptions<ConnectorOptions> options, TimeProvider time, ConnectorMetrics metrics, ILogger<ConnectorRetryHandler> logger)
     {
+        _metrics = metrics;
         var o = options.Value;
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time };
         if (o.MaxRetries > 0)
@@ -48,6 +50,10 @@ public sealed class ConnectorRetryHandler : DelegatingHandler
                     : RetryAfter(args.Outcome.Result, time, o.MaxRetryDelay)),
                 OnRetry = args =>
                 {
+                    if (args.Outcome.Result?.StatusCode == HttpStatusCode.TooManyRequests)
+                    {
+                        metrics.Waited(InteractiveScope.Value, args.RetryDelay);
+                    }
 
                     var request = args.Context.Properties.GetValue(RequestKey, null!);
                     Log.Retrying(logger, request?.Method.Method ?? "?", request?.RequestUri?.AbsolutePath ?? "?",
@@ -69,7 +75,16 @@ public sealed class ConnectorRetryHandler : DelegatingHandler
         try
         {
             return await _pipeline.ExecuteAsync(
-                static async (ctx, state) => await state.Handler.BaseSend(state.Request, ctx.CancellationToken).ConfigureAwait(false),
+                static async (ctx, state) =>
+                {
+                    var response = await state.Handler.BaseSend(state.Request, ctx.CancellationToken).ConfigureAwait(false);
+                    if (response.StatusCode == HttpStatusCode.TooManyRequests)
+                    {
+                        state.Handler._metrics.Throttled(InteractiveScope.Value);
+                    }
+
+                    return response;
+                },
                 context, (Handler: this, Request: request)).ConfigureAwait(false);
         }
         catch (TimeoutRejectedException ex)

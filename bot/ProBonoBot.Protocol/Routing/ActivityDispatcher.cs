@@ -25,7 +25,7 @@ public sealed class ActivityDispatcher(Router router)
             }
 
             turn.CardAction = action;
-            var result = await RunAsync($"card:{action.Verb}", () => handler(turn, cancellationToken)).ConfigureAwait(false);
+            var result = await RunAsync(turn, $"card:{action.Verb}", () => handler(turn, cancellationToken)).ConfigureAwait(false);
             return result switch
             {
                 null => InvokeResponse.Error(500, "InternalError", "The action failed."),
@@ -41,7 +41,7 @@ public sealed class ActivityDispatcher(Router router)
             return InvokeResponse.NotImplemented;
         }
 
-        return await RunAsync($"invoke:{activity.Name}", () => invoke(turn, cancellationToken)).ConfigureAwait(false)
+        return await RunAsync(turn, $"invoke:{activity.Name}", () => invoke(turn, cancellationToken)).ConfigureAwait(false)
             ?? new InvokeResponse(500, null);
     }
 
@@ -90,13 +90,13 @@ public sealed class ActivityDispatcher(Router router)
         if (router.MatchMessage(turn.Text, turn.CommandText) is { } route)
         {
             turn.Match = route.Match;
-            await RunAsync("message", async () => { await route.Handler(turn, ct).ConfigureAwait(false); return true; }).ConfigureAwait(false);
+            await RunAsync(turn, route.Name, async () => { await route.Handler(turn, ct).ConfigureAwait(false); return true; }).ConfigureAwait(false);
             return;
         }
 
         foreach (var continuation in router.Continuations)
         {
-            if (await RunAsync("continuation", () => continuation(turn, ct)).ConfigureAwait(false))
+            if (await RunAsync(turn, "continuation", () => continuation(turn, ct)).ConfigureAwait(false))
             {
                 return;
             }
@@ -115,7 +115,7 @@ public sealed class ActivityDispatcher(Router router)
             return;
         }
 
-        var result = await RunAsync($"card:{action.Verb}", () => handler(turn, ct)).ConfigureAwait(false);
+        var result = await RunAsync(turn, $"card:{action.Verb}", () => handler(turn, ct)).ConfigureAwait(false);
         if (result?.Card is { } card && turn.Activity.ReplyToId is { } cardActivityId)
         {
             await turn.UpdateAsync(cardActivityId, Activity.WithAdaptiveCard(card), ct).ConfigureAwait(false);
@@ -134,12 +134,14 @@ public sealed class ActivityDispatcher(Router router)
     {
         if (handler is not null)
         {
-            await RunAsync(name, async () => { await handler(turn, ct).ConfigureAwait(false); return true; }).ConfigureAwait(false);
+            await RunAsync(turn, name, async () => { await handler(turn, ct).ConfigureAwait(false); return true; }).ConfigureAwait(false);
         }
     }
 
-    private static async Task<T?> RunAsync<T>(string name, Func<Task<T>> run)
+    private static async Task<T?> RunAsync<T>(TurnContext turn, string name, Func<Task<T>> run)
     {
+        // Only registered names reach here (a known verb, a named route): safe for logs and telemetry.
+        turn.Route = name;
         try
         {
             return await run().ConfigureAwait(false);

@@ -127,20 +127,20 @@ public sealed class Router
     public const string CardActionInvokeName = "adaptiveCard/action";
 
     /// <summary>The first message route whose pattern matches the text as typed, else the first that matches <paramref name="commandText"/>.</summary>
-    public (TurnHandler Handler, Match Match)? MatchMessage(string text, string? commandText = null)
+    public (string Name, TurnHandler Handler, Match Match)? MatchMessage(string text, string? commandText = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         return Match(text) ?? (commandText is not null && commandText != text ? Match(commandText) : null);
     }
 
-    private (TurnHandler Handler, Match Match)? Match(string text)
+    private (string Name, TurnHandler Handler, Match Match)? Match(string text)
     {
-        foreach (var (_, pattern, handler) in _messages)
+        foreach (var (name, pattern, handler) in _messages)
         {
             var match = pattern.Match(text);
             if (match.Success)
             {
-                return (handler, match);
+                return (name, handler, match);
             }
         }
 

@@ -33,6 +33,9 @@ public sealed class TurnContext(Activity activity, IConnectorClient connector, I
     /// <summary>The regex match of the message route that was chosen.</summary>
     public Match? Match { get; internal set; }
 
+    /// <summary>The route that handled the turn (a route name, <c>card:verb</c>, <c>fallback</c>…); null when none ran.</summary>
+    public string? Route { get; internal set; }
+
     /// <summary>For card actions: the verb and the action's data (inputs merged in).</summary>
     public CardAction? CardAction { get; internal set; }
 

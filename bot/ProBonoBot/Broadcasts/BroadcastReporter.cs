@@ -31,6 +31,7 @@ public sealed class BroadcastReporter(
     IOptions<BroadcastOptions> options,
     IOptions<BotHostOptions> host,
     LinkSigner links,
+    BotMetrics metrics,
     TimeProvider time,
     ILogger<BroadcastReporter> logger) : BackgroundService
 {
@@ -45,7 +46,9 @@ public sealed class BroadcastReporter(
             {
                 try
                 {
-                    foreach (var id in await broadcasts.ActiveAsync(stoppingToken).ConfigureAwait(false))
+                    var active = await broadcasts.ActiveAsync(stoppingToken).ConfigureAwait(false);
+                    metrics.RunningBroadcasts(active.Count);
+                    foreach (var id in active)
                     {
                         await ReportAsync(id, stoppingToken).ConfigureAwait(false);
                     }

@@ -1,4 +1,5 @@
 using System.ClientModel;
+using System.Diagnostics;
 using System.Text;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
@@ -20,12 +21,32 @@ public sealed class DraftingModel(IChatClient? client, string name)
 }
 
 /// <summary>One streamed call to the model, with failures sorted into the reasons users are told.</summary>
-public sealed class ModelCaller(DraftingModel model, IOptions<DraftingOptions> options, ILogger<ModelCaller> logger)
+public sealed class ModelCaller(DraftingModel model, IOptions<DraftingOptions> options, ILogger<ModelCaller> logger, Hosting.BotMetrics? metrics = null)
 {
     /// <summary>The model's text and tokens, or the reason it could not be had.</summary>
     public sealed record Reply(string Text, long Tokens, FallbackReason Failure);
 
     public async Task<Reply> CallAsync(IReadOnlyList<ChatMessage> messages, ChatResponseFormat? format, DraftProgress? progress, CancellationToken ct)
+    {
+        // The span and the metrics carry the outcome only: prompts and answers are user text.
+        using var span = Hosting.BotMetrics.Source.StartActivity("drafting.call");
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var reply = await CallModelAsync(messages, format, progress, ct).ConfigureAwait(false);
+            var outcome = reply.Failure.ToString().ToLowerInvariant();
+            span?.SetTag("probonobot.outcome", outcome);
+            metrics?.DraftingCalled(outcome, Stopwatch.GetElapsedTime(started));
+            return reply;
+        }
+        catch (Exception ex)
+        {
+            Hosting.BotMetrics.Fail(span, ex);
+            throw;
+        }
+    }
+
+    private async Task<Reply> CallModelAsync(IReadOnlyList<ChatMessage> messages, ChatResponseFormat? format, DraftProgress? progress, CancellationToken ct)
     {
         var client = model.Client ?? throw new InvalidOperationException("No model is configured.");
         var chatOptions = new ChatOptions { MaxOutputTokens = options.Value.MaxOutputTokens, Temperature = 0.2f, ResponseFormat = format };
@@ -47,6 +68,15 @@ public sealed class ModelCaller(DraftingModel model, IOptions<DraftingOptions> o
                             return new Reply(string.Empty, tokens, FallbackReason.Refused);
                         case UsageContent usage:
                             tokens = usage.Details.TotalTokenCount ?? (usage.Details.InputTokenCount ?? 0) + (usage.Details.OutputTokenCount ?? 0);
+                            if (usage.Details.InputTokenCount is null && usage.Details.OutputTokenCount is null)
+                            {
+                                metrics?.TokensSpent("total", tokens);
+                            }
+                            else
+                            {
+                                metrics?.TokensSpent("input", usage.Details.InputTokenCount ?? 0);
+                                metrics?.TokensSpent("output", usage.Details.OutputTokenCount ?? 0);
+                            }
                             break;
                         case TextContent t:
                             text.Append(t.Text);
@@ -67,7 +97,13 @@ public sealed class ModelCaller(DraftingModel model, IOptions<DraftingOptions> o
 
             Log.ModelAnswered(logger, text.Length, tokens);
             Log.ModelOutput(logger, text.ToString());
-            return new Reply(text.ToString(), tokens == 0 ? Estimate(messages, text) : tokens, FallbackReason.None);
+            if (tokens == 0)
+            {
+                tokens = Estimate(messages, text);
+                metrics?.TokensSpent("estimated", tokens);
+            }
+
+            return new Reply(text.ToString(), tokens, FallbackReason.None);
         }
         catch (ClientResultException ex)
         {

@@ -35,6 +35,7 @@ public static class HostingExtensions
         var configuration = builder.Configuration;
         builder.WebHost.ConfigureKestrel((_, kestrel) => DefaultAddress.Apply(kestrel));
         services.AddBotProtocol(configuration);
+        builder.AddTelemetry();
         services.AddSingleton<IValidateOptions<BotFrameworkOptions>, ProductionGuard>();
         services.AddOptions<BotHostOptions>().Bind(configuration.GetSection(BotHostOptions.Section))
             .Validate(o => o.MaxActivityBytes is >= 1024 and <= 16 * 1024 * 1024, "Bot:MaxActivityBytes must be between 1 KB and 16 MB.")

@@ -32,6 +32,7 @@ public sealed class MessagesEndpoint(
     PersonBudget budget,
     OutboxStore outbox,
     LanguageResolver languages,
+    BotMetrics metrics,
     IOptions<BotFrameworkOptions> bot,
     IOptions<BotHostOptions> host,
     ILogger<MessagesEndpoint> logger)
@@ -143,6 +144,7 @@ public sealed class MessagesEndpoint(
             if (!await journal.TryRecordAsync(conversationId, activityId, activity.Type!, json, ct))
             {
                 Log.Redelivered(logger, activity.Type!);
+                metrics.TurnSkipped(activity.Type, "duplicate");
                 return TypedResults.Ok();
             }
 
@@ -217,6 +219,7 @@ public sealed class MessagesEndpoint(
             // A redelivered invoke gets the answer the first delivery got.
             var stored = await journal.GetInvokeResponseAsync(conversationId, activityId, ct);
             Log.Redelivered(logger, ActivityTypes.Invoke);
+            metrics.TurnSkipped(ActivityTypes.Invoke, "duplicate");
             return stored is null
                 ? TypedResults.Json(new { statusCode = 202, type = InvokeResponse.MessageContentType, value = string.Empty }, statusCode: 200)
                 : Results.Text(stored, "application/json", statusCode: 200);

@@ -28,7 +28,8 @@ public sealed record OutboxItem(
 
 /// <summary>A claimed outbox row.</summary>
 public sealed record OutboxRow(
-    long Id, string? UserAad, string? UserTeamsId, string? TenantId, string? BotId, string? ConversationId, string? ServiceUrl, string Activity, long Attempts);
+    long Id, string? UserAad, string? UserTeamsId, string? TenantId, string? BotId, string? ConversationId, string? ServiceUrl, string Activity, long Attempts,
+    long? BroadcastId = null);
 
 /// <summary>
 /// Proactive messages waiting for delivery. Enqueue inside the caller's transaction where the message belongs
@@ -79,7 +80,8 @@ public sealed class OutboxStore(Db db, TimeProvider time, OutboxSignal signal, T
                                AND (lease_until IS NULL OR lease_until < @now OR (claimed_by <> @me AND {Turns.InstanceRegistry.IsGone("claimed_by")}))
                              ORDER BY CASE WHEN broadcast_id IS NULL THEN 0 ELSE 1 END, id LIMIT @max {lockClause})
                 RETURNING id AS Id, user_aad AS UserAad, user_teams_id AS UserTeamsId, tenant_id AS TenantId, bot_id AS BotId,
-                          conversation_id AS ConversationId, service_url AS ServiceUrl, activity AS Activity, attempts AS Attempts
+                          conversation_id AS ConversationId, service_url AS ServiceUrl, activity AS Activity, attempts AS Attempts,
+                          broadcast_id AS BroadcastId
                 """, new { now, leaseUntil = now + lease, max, me = instance.Id, live = instance.LiveSince }).ConfigureAwait(false);
             return [.. rows.OrderBy(r => r.Id)];
         }, ct);

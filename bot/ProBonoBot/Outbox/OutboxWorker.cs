@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using ProBonoBot.Broadcasts;
+using ProBonoBot.Hosting;
 using ProBonoBot.Install;
 using ProBonoBot.Projects;
 using ProBonoBot.Protocol.Activities;
@@ -21,6 +22,7 @@ public sealed class OutboxWorker(
     ConversationStore conversations,
     IConnectorClient connector,
     DeliveryRate rate,
+    BotMetrics metrics,
     IOptions<BroadcastOptions> options,
     TimeProvider time,
     ILogger<OutboxWorker> logger) : BackgroundService
@@ -72,6 +74,23 @@ public sealed class OutboxWorker(
 
     internal async Task DeliverAsync(OutboxRow row, CancellationToken ct)
     {
+        using var span = BotMetrics.Source.StartActivity("outbox.send");
+        try
+        {
+            var result = await SendAsync(row, ct).ConfigureAwait(false);
+            span?.SetTag("probonobot.result", result);
+            metrics.Sent(result, row.BroadcastId);
+        }
+        catch (Exception ex)
+        {
+            BotMetrics.Fail(span, ex);
+            throw;
+        }
+    }
+
+    /// <summary>Sends one row and records its outcome; returns the result it is counted under (<see cref="OutboxResults"/>).</summary>
+    private async Task<string> SendAsync(OutboxRow row, CancellationToken ct)
+    {
         var target = new Target { ConversationId = row.ConversationId, ServiceUrl = row.ServiceUrl };
         try
         {
@@ -80,7 +99,7 @@ public sealed class OutboxWorker(
             {
                 Log.OutboxNotDelivered(logger, row.Id, nameof(DeliveryStatus.NotInstalled));
                 await outbox.CompleteAsync(row.Id, DeliveryStatus.NotInstalled, "no 1:1 conversation", ct).ConfigureAwait(false);
-                return;
+                return OutboxResults.NotInstalled;
             }
 
             var activity = JsonSerializer.Deserialize(row.Activity, ProtocolJsonContext.Default.Activity)!;
@@ -97,6 +116,8 @@ public sealed class OutboxWorker(
             {
                 await outbox.CompleteAsync(row.Id, DeliveryStatus.Sent, sent.Id, ct).ConfigureAwait(false);
             }
+
+            return OutboxResults.Sent;
         }
         catch (ConnectorException ex) when (ex.StatusCode == 403)
         {
@@ -114,11 +135,13 @@ public sealed class OutboxWorker(
             }
 
             await outbox.CompleteAsync(row.Id, DeliveryStatus.Blocked, ex.ErrorCode ?? "Forbidden", ct).ConfigureAwait(false);
+            return OutboxResults.Blocked;
         }
         catch (ConnectorException ex) when (ex.StatusCode == 404)
         {
             Log.OutboxNotDelivered(logger, row.Id, nameof(DeliveryStatus.NotFound));
             await outbox.CompleteAsync(row.Id, DeliveryStatus.NotFound, ex.ErrorCode, ct).ConfigureAwait(false);
+            return OutboxResults.NotFound;
         }
         catch (Exception ex) when (ex is ConnectorException or HttpRequestException or JsonException)
         {
@@ -126,11 +149,11 @@ public sealed class OutboxWorker(
             if (row.Attempts + 1 >= MaxAttempts || ex is JsonException)
             {
                 await outbox.CompleteAsync(row.Id, DeliveryStatus.Failed, ex.Message, ct).ConfigureAwait(false);
+                return OutboxResults.Failed;
             }
-            else
-            {
-                await outbox.RetryLaterAsync(row.Id, TimeSpan.FromSeconds(Math.Pow(2, row.Attempts + 1)), ex.Message, ct).ConfigureAwait(false);
-            }
+
+            await outbox.RetryLaterAsync(row.Id, TimeSpan.FromSeconds(Math.Pow(2, row.Attempts + 1)), ex.Message, ct).ConfigureAwait(false);
+            return OutboxResults.Retry;
         }
     }
 

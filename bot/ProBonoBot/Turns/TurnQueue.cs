@@ -153,4 +153,7 @@ public sealed record QueuedTurn(Activity Activity, string ConversationId, string
 {
     /// <summary>When it was queued (a <see cref="TimeProvider"/> timestamp), to report the oldest unfinished turn.</summary>
     public long EnqueuedAt { get; init; } = TimeProvider.System.GetTimestamp();
+
+    /// <summary>The trace of the request that delivered it (none when traces are off or for a replayed turn): the turn's span joins it.</summary>
+    public System.Diagnostics.ActivityContext Trace { get; init; } = System.Diagnostics.Activity.Current?.Context ?? default;
 }

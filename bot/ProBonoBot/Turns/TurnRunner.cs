@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using ProBonoBot.Cards;
+using ProBonoBot.Hosting;
 using ProBonoBot.People;
 using ProBonoBot.Protocol.Activities;
 using ProBonoBot.Protocol.Connector;
@@ -19,9 +20,12 @@ public sealed class TurnRunner(
     TurnSender sender,
     DeadLetters deadLetters,
     LanguageResolver languages,
+    BotMetrics metrics,
     IOptions<TurnOptions> options,
     ILogger<TurnRunner> logger)
 {
+    private const string Answered = "answered", Failed = "failed", TimedOut = "timed_out";
+
     /// <summary>Handles a queued turn; null when shutdown interrupted it and it must stay pending.</summary>
     public async Task<ActivityJournal.Status?> RunAsync(QueuedTurn item, CancellationToken stopping)
     {
@@ -29,9 +33,13 @@ public sealed class TurnRunner(
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         timeout.CancelAfter(options.Value.Timeout);
         var turn = Context(item.Activity, item.ActivityId);
+        metrics.TurnWaited(item);
+        using var span = BotMetrics.StartTurn(item, item.Activity.Type);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             await dispatcher.HandleAsync(turn, timeout.Token);
+            metrics.TurnEnded(span, item.Activity.Type, turn.Route, Answered, System.Diagnostics.Stopwatch.GetElapsedTime(started));
             return ActivityJournal.Status.Done;
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -40,7 +48,9 @@ public sealed class TurnRunner(
         }
         catch (Exception ex)
         {
-            await FailedAsync(turn, item.ConversationId, item.ActivityId, ex, timeout.IsCancellationRequested, stopping);
+            var timedOut = timeout.IsCancellationRequested;
+            metrics.TurnEnded(span, item.Activity.Type, turn.Route, timedOut ? TimedOut : Failed, System.Diagnostics.Stopwatch.GetElapsedTime(started), ex);
+            await FailedAsync(turn, item.ConversationId, item.ActivityId, ex, timedOut, stopping);
             return ActivityJournal.Status.Failed;
         }
     }
@@ -52,9 +62,13 @@ public sealed class TurnRunner(
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(options.Value.Timeout);
         var turn = Context(activity, activityId);
+        using var span = BotMetrics.StartTurn(null, activity.Type);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
-            return await dispatcher.InvokeAsync(turn, timeout.Token);
+            var response = await dispatcher.InvokeAsync(turn, timeout.Token);
+            metrics.TurnEnded(span, activity.Type, turn.Route, response.Status >= 500 ? Failed : Answered, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+            return response;
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -62,6 +76,8 @@ public sealed class TurnRunner(
         }
         catch (Exception ex)
         {
+            var timedOut = timeout.IsCancellationRequested;
+            metrics.TurnEnded(span, activity.Type, turn.Route, timedOut ? TimedOut : Failed, System.Diagnostics.Stopwatch.GetElapsedTime(started), ex);
             await FailedAsync(turn, conversationId, activityId, ex, timeout.IsCancellationRequested, CancellationToken.None, apologize: false);
             return InvokeResponse.Error(500, "InternalError", "The action could not be completed.");
         }

@@ -19,6 +19,7 @@ public sealed class TurnWorker(
     DeadLetters deadLetters,
     InstanceRegistry instances,
     DeliveryRate rate,
+    Hosting.BotMetrics metrics,
     Db db,
     IOptions<StorageOptions> storage,
     IOptions<TurnOptions> options,
@@ -109,6 +110,7 @@ public sealed class TurnWorker(
         foreach (var parked in adopted.Parked)
         {
             TurnLog.TurnParked(logger, parked.ActivityId, parked.ActivityType, parked.Attempts - 1);
+            metrics.TurnSkipped(parked.ActivityType, "parked");
         }
 
         if (adopted.Replay.Count > 0)

@@ -33,6 +33,14 @@ public partial class AzureTemplateTests
     public void AppService_SuppliesWhatProductionStartNeeds(string setting) => Assert.Contains(setting, AppSettings().Keys);
 
     [Fact]
+    public void AppService_ExportsTelemetryToItsApplicationInsights()
+    {
+        // The bot exports traces and metrics only when this standard variable is set (Hosting/Telemetry.cs).
+        Assert.Equal("insights.properties.ConnectionString", AppSettings()[ProBonoBot.Hosting.Telemetry.AppInsightsVariable]);
+        Assert.Contains("resource insights 'Microsoft.Insights/components", Bicep(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AppService_RunsProductionAsManagedIdentityOnPostgres()
     {
         var settings = AppSettings();
