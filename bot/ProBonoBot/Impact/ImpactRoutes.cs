@@ -73,7 +73,7 @@ public sealed partial class ImpactRoutes(
         var used = await store.SkillsUsedAsync(person.Aad, ct);
         var profile = await profiles.GetAsync(person.Aad, ct);
         var model = new MyImpactModel(
-            [.. projects.Select(p => new MyProjectModel(p.Number, p.Title, p.Status, p.Approved, p.Waiting))],
+            [.. projects.Select(p => new ImpactProjectModel(p.Number, p.Title, p.Status, p.Approved, p.Waiting))],
             [.. used.Select(s => SkillLexicon.Find(s)?.Name(language) ?? s).Distinct(StringComparer.Ordinal)],
             profile is null ? [] : [.. profile.Skills.Select(s => SkillLexicon.Find(s)?.Name(language)).OfType<string>().Concat(profile.OtherSkills)]);
         await personal.SendCardAsync(turn, MyImpactCard.Build(language, model), language, ct);

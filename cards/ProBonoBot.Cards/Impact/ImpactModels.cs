@@ -39,10 +39,10 @@ public sealed record ReportPeriod(int Quarter, DateOnly First, DateOnly Last, Re
 public sealed record ReportModel(int FiscalYear, ReportPeriod Year, IReadOnlyList<ReportPeriod> Quarters, string TimeZone);
 
 /// <summary>One of a member's projects in my impact.</summary>
-public sealed record MyProjectModel(long Number, string Title, Projects.ProjectStatus Status, long ApprovedMinutes, long WaitingMinutes);
+public sealed record ImpactProjectModel(long Number, string Title, Projects.ProjectStatus Status, long ApprovedMinutes, long WaitingMinutes);
 
 /// <summary>My impact: the member's projects and hours, the skills they used (already in their language) and their profile skills.</summary>
-public sealed record MyImpactModel(IReadOnlyList<MyProjectModel> Projects, IReadOnlyList<string> SkillsUsed, IReadOnlyList<string> ProfileSkills)
+public sealed record MyImpactModel(IReadOnlyList<ImpactProjectModel> Projects, IReadOnlyList<string> SkillsUsed, IReadOnlyList<string> ProfileSkills)
 {
     public long ApprovedMinutes => Projects.Sum(p => p.ApprovedMinutes);
 

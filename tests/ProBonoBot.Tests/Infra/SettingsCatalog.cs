@@ -29,6 +29,7 @@ public static class SettingsCatalog
         (BroadcastOptions.Section, typeof(BroadcastOptions)),
         (DraftingOptions.Section, typeof(DraftingOptions)),
         (ProactiveInstallOptions.Section, typeof(ProactiveInstallOptions)),
+        (ProBonoBot.Impact.ImpactOptions.Section, typeof(ProBonoBot.Impact.ImpactOptions)),
     ];
 
     public static IReadOnlyList<Setting> All()
