@@ -24,7 +24,8 @@ public sealed class ProjectClosing(
     LeaderDirectory leaders,
     ImpactStore store,
     PersonalChat personal,
-    LanguageResolver languages)
+    LanguageResolver languages,
+    ProfileStore profiles)
 {
     /// <summary>Sends the close form to the person's 1:1 chat, or says why the project cannot be closed by them or now.</summary>
     public async Task ShowFormAsync(TurnContext turn, long? number, CancellationToken ct)
@@ -41,7 +42,23 @@ public sealed class ProjectClosing(
         var members = await MembersAsync(project!.Number, ct);
         var skills = SkillLexicon.All.Select(s => (s.Name(language), s.Id)).ToList();
         var model = new CloseFormModel(project.Number, project.Title, [.. members.Select(m => new CloseMemberModel(m.UserAad, m.UserName ?? m.UserAad))], skills);
-        await personal.SendCardAsync(turn, CloseCard.Build(language, model), language, ct);
+        var card = CloseCard.Build(language, model);
+        if (System.Text.Encoding.UTF8.GetByteCount(card.ToJsonString()) > CloseCard.MaxBytes)
+        {
+            // A big team: the whole lexicon per member would exceed Teams' card size, so each member is offered the skills of
+            // their role and their profile (anything else goes in the free-text box).
+            var narrowed = new List<CloseMemberModel>();
+            foreach (var m in members)
+            {
+                var role = project.Role((int)m.RoleNumber);
+                var ids = SkillLexicon.In($"{role?.Name} {role?.Skills}").Concat((await profiles.GetAsync(m.UserAad, ct))?.Skills ?? []).ToHashSet(StringComparer.Ordinal);
+                narrowed.Add(new CloseMemberModel(m.UserAad, m.UserName ?? m.UserAad, [.. skills.Where(s => ids.Contains(s.Id))]));
+            }
+
+            card = CloseCard.Build(language, model with { Members = narrowed });
+        }
+
+        await personal.SendCardAsync(turn, card, language, ct);
     }
 
     /// <summary>The Save of the close form.</summary>

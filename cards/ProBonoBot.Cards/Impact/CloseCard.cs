@@ -11,6 +11,9 @@ public static class CloseCard
     public const int MaxFeedback = 2000;
     public const int MaxOtherSkills = 200;
 
+    /// <summary>Teams refuses cards over about 28 KB; a form larger than this offers each member a shorter list of skills.</summary>
+    public const int MaxBytes = 24_000;
+
     /// <summary>The input id of a member's skills (<c>skills:{aad}</c>); the free text is <c>other:{aad}</c>.</summary>
     public const string SkillsPrefix = "skills:";
     public const string OtherPrefix = "other:";
@@ -36,12 +39,15 @@ public static class CloseCard
 
         foreach (var member in model.Members)
         {
-            body.Add(Card.Container(
-            [
-                Card.Text(Markdown.Escape(TextCut.Cut(member.Name, 80)), weight: "Bolder"),
-                Card.Choices(SkillsPrefix + member.Aad, t.FieldSkills, model.Skills, multiSelect: true),
-                Card.TextInput(OtherPrefix + member.Aad, t.FieldOtherSkills, maxLength: MaxOtherSkills),
-            ], separator: true));
+            var choices = member.Skills ?? model.Skills;
+            var items = new List<JsonNode> { Card.Text(Markdown.Escape(TextCut.Cut(member.Name, 80)), weight: "Bolder") };
+            if (choices.Count > 0)
+            {
+                items.Add(Card.Choices(SkillsPrefix + member.Aad, t.FieldSkills, choices, multiSelect: true));
+            }
+
+            items.Add(Card.TextInput(OtherPrefix + member.Aad, t.FieldOtherSkills, maxLength: MaxOtherSkills));
+            body.Add(Card.Container(items, separator: true));
         }
 
         return Card.Create(body, [Card.Submit(t.ButtonClose, ImpactVerbs.Close, new JsonObject { ["project"] = model.Project })]);

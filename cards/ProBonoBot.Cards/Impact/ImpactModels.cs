@@ -1,7 +1,7 @@
 namespace ProBonoBot.Cards.Impact;
 
-/// <summary>A confirmed member on the close form.</summary>
-public sealed record CloseMemberModel(string Aad, string Name);
+/// <summary>A confirmed member on the close form; <paramref name="Skills"/> narrows their choices (null: the form's whole list).</summary>
+public sealed record CloseMemberModel(string Aad, string Name, IReadOnlyList<(string Title, string Value)>? Skills = null);
 
 /// <summary>The close form of a project: the members and the skills the leader can pick for them (id, name in the leader's language).</summary>
 public sealed record CloseFormModel(long Project, string Title, IReadOnlyList<CloseMemberModel> Members, IReadOnlyList<(string Title, string Value)> Skills);

@@ -111,6 +111,27 @@ public sealed class CloseFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Close_BigTeam_FormFitsTeamsByOfferingEachMemberTheirRolesSkills()
+    {
+        var number = await _s.TeamAsync();
+        for (var i = 0; i < 10; i++)
+        {
+            await _bot.Db.WriteAsync(c => c.ExecuteAsync(
+                "INSERT INTO signups (project_number, role_number, user_aad, user_name, status, created_at, updated_at) VALUES (@number, 2, @aad, @aad, 0, @now, @now)",
+                new { number, aad = $"aad-extra-{i}", now = DateTimeOffset.UtcNow }), default);
+        }
+
+        var reply = await _s.TypeAsync($"close {number}");
+
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(reply.Body) < 28_000, $"{reply.Body.Length} characters");
+        var card = ClubScenario.CardOf(reply)!;
+        var kenji = card["body"]!.AsArray().SelectMany(n => n!["items"] is JsonArray items ? [.. items] : new JsonNode?[] { n })
+            .First(n => (string?)n!["id"] == "skills:" + ClosingScenario.Kenji)!["choices"]!.AsArray().Select(c => (string?)c!["value"]).ToList();
+        Assert.Contains("excel", kenji);
+        Assert.DoesNotContain("video-editing", kenji);
+    }
+
+    [Fact]
     public async Task CompletedButton_ShowsCloseFormAndChangesNothing()
     {
         var number = await _s.TeamAsync();
