@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.Json;
 using Dapper;
 using ProBonoBot.Outbox;
@@ -48,6 +49,24 @@ public sealed class ProfileStore(Db db, TimeProvider time, OutboxStore outbox, O
                 profile.HoursPerMonth, Languages = string.Join(',', profile.Languages), Mode = profile.Mode?.ToString().ToLowerInvariant(), profile.Area,
                 now = time.GetUtcNow(),
             }), ct);
+    }
+
+    /// <summary>
+    /// Adds lexicon skill ids to a person's profile inside the caller's transaction (a closed project's skills): kept in order,
+    /// no duplicates. A person without a profile gets one holding these skills (saved, so it counts like one they saved).
+    /// </summary>
+    public async Task AddSkillsAsync(DbConnection c, DbTransaction tx, string aad, string? name, IReadOnlyCollection<string> skills)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        ArgumentNullException.ThrowIfNull(skills);
+        var current = await c.QuerySingleOrDefaultAsync<string?>("SELECT skills FROM profiles WHERE aad_object_id = @aad", new { aad }, tx) ?? string.Empty;
+        var merged = current.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Concat(skills).Distinct(StringComparer.Ordinal);
+        await c.ExecuteAsync(
+            """
+            INSERT INTO profiles (aad_object_id, name, skills, saved_at, updated_at) VALUES (@aad, @name, @skills, @now, @now)
+            ON CONFLICT (aad_object_id) DO UPDATE SET skills = excluded.skills, name = COALESCE(profiles.name, excluded.name),
+                saved_at = COALESCE(profiles.saved_at, excluded.saved_at), updated_at = excluded.updated_at
+            """, new { aad, name, skills = string.Join(',', merged), now = time.GetUtcNow() }, tx);
     }
 
     /// <summary>"Skip" / "Not now": remembered as asked, a saved profile left as it is.</summary>

@@ -30,7 +30,8 @@ public sealed partial class TeamRoutes(
     PersonalChat personal,
     ConfirmationSigner confirmations,
     LanguageResolver languages,
-    ApplicantsView applicantsView) : IRouteModule
+    ApplicantsView applicantsView,
+    Impact.ProjectClosing closing) : IRouteModule
 {
     private const string FormTeamAction = "formTeam";
     private const string CancelAction = "cancel";
@@ -186,6 +187,13 @@ public sealed partial class TeamRoutes(
 
     private async Task<CardActionResult> SetStatusAsync(TurnContext turn, CancellationToken ct)
     {
+        if (turn.DataString("status") == nameof(ProjectStatus.Completed))
+        {
+            // Completing a project is closing it: the close form (outcome, feedback, skills), which checks who may close.
+            await closing.ShowFormAsync(turn, turn.DataNumber("project"), ct);
+            return CardActionResult.Done;
+        }
+
         var (language, isLeader) = await CheckAsync(turn, ct).ConfigureAwait(false);
         var t = UiText.For(language).Projects;
         var project = turn.DataNumber("project") is { } n ? await projects.GetAsync(n, ct).ConfigureAwait(false) : null;

@@ -30,6 +30,7 @@ public static class SettingsCatalog
         (DraftingOptions.Section, typeof(DraftingOptions)),
         (ProactiveInstallOptions.Section, typeof(ProactiveInstallOptions)),
         (ProBonoBot.Hours.HoursOptions.Section, typeof(ProBonoBot.Hours.HoursOptions)),
+        (ProBonoBot.Impact.ImpactOptions.Section, typeof(ProBonoBot.Impact.ImpactOptions)),
     ];
 
     public static IReadOnlyList<Setting> All()
