@@ -28,6 +28,12 @@ public sealed class PlanLinks(LinkSigner links, IOptions<BotHostOptions> host, I
             $"{host.Value.PublicBaseUrl.TrimEnd('/')}/plans/milestones/{milestone.Id}.ics?user={Uri.EscapeDataString(aad)}&expires={expires}&sig={sig}");
     }
 
+    /// <summary>
+    /// Reads (or creates) the signing key now, so signing inside a write transaction never needs the database: on SQLite
+    /// the writer gate is held there, and creating the key would wait for it.
+    /// </summary>
+    public Task WarmAsync(CancellationToken ct) => links.SignAsync("warm", TimeSpan.FromMinutes(1), ct);
+
     public Task<bool> VerifyAsync(long milestoneId, string? aad, long expires, string? signature, CancellationToken ct) =>
         aad is null ? Task.FromResult(false) : links.VerifyAsync(Subject(milestoneId, aad), expires, signature, ct);
 

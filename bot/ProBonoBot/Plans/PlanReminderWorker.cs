@@ -8,7 +8,7 @@ namespace ProBonoBot.Plans;
 /// are due times in the database, so after downtime the next pass finds them: sent once, late ones saying so, and none
 /// for a milestone that has already begun.
 /// </summary>
-public sealed class PlanReminderWorker(MilestoneStore store, PlanMessages messages, IOptions<PlanOptions> options, TimeProvider time,
+public sealed class PlanReminderWorker(MilestoneStore store, PlanMessages messages, PlanLinks links, IOptions<PlanOptions> options, TimeProvider time,
     ILogger<PlanReminderWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -41,6 +41,7 @@ public sealed class PlanReminderWorker(MilestoneStore store, PlanMessages messag
     {
         var o = options.Value;
         await store.EnsureRemindersAsync(o.ReminderLead, ct);
+        await links.WarmAsync(ct);
         var total = new ReminderPass(0, 0, 0, 0);
         while (!ct.IsCancellationRequested)
         {
