@@ -113,8 +113,7 @@ public static class PlanCards
     private static string Heading(PlanTexts t, int row, MilestoneView m)
     {
         var kind = m.Kind == "meeting" ? t.KindMeeting : t.KindMilestone;
-        var heading = $"{row}. {kind}: {Markdown.Escape(TextCut.Ellipsis(m.Title, MaxTitle))}";
-        return m.Cancelled ? $"{heading} ({t.CancelledMark})" : heading;
+        return F(m.Cancelled ? t.RowHeadingCancelled : t.RowHeading, row, kind, Markdown.Escape(TextCut.Ellipsis(m.Title, MaxTitle)));
     }
 
     private static JsonObject Facts(PlanTexts t, MilestoneView m)

@@ -22,7 +22,8 @@ public sealed class PlanTexts
     public required string FactDuration { get; init; }
     public required string Minutes { get; init; }
     public required string NotDated { get; init; }
-    public required string CancelledMark { get; init; }
+    public required string RowHeading { get; init; }
+    public required string RowHeadingCancelled { get; init; }
     public required string Answers { get; init; }
     public required string AnswersComing { get; init; }
     public required string AnswersNotComing { get; init; }
