@@ -239,4 +239,30 @@ public sealed class PlanFlowTests : IAsyncLifetime
             && r.Any(x => PlanSut.AllText(x.Json).Contains("That answer is not one this card offers", StringComparison.Ordinal)));
         Assert.Equal(0, await CountAsync("SELECT COUNT(*) FROM attendance"));
     }
+
+    [Fact]
+    public async Task Reminder_DeliveredThroughOutbox_AnswerUpdatesCardInPlace()
+    {
+        await SeedAsync();
+        await CardAsync(Leader, "plan 1", "Save plan");
+        foreach (var member in new[] { "aad-tokyo", "aad-berlin" })
+        {
+            await CardAsync(member, "plan 1", "#1 Donor database"); // the members' 1:1 chats exist (as after any message)
+        }
+
+        var soon = DateTimeOffset.UtcNow.AddHours(5);
+        await SaveAsync(NewRow(date: soon.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), time: soon.ToString("HH:mm", CultureInfo.InvariantCulture)));
+
+        _bot.Connector.Clear();
+        await _bot.Services.GetRequiredService<ProBonoBot.Plans.PlanReminderWorker>().RunOnceAsync(default);
+        await _bot.Connector.WaitForAsync(r => r.Any(x => PlanSut.AllText(x.Json).Contains("Reminder: Design review", StringComparison.Ordinal))
+            && r.Any(x => PlanSut.AllText(x.Json).Contains("リマインダー：Design review", StringComparison.Ordinal)));
+        Assert.Equal(2, await CountAsync("SELECT COUNT(*) FROM reminders WHERE status = 1"));
+
+        var answer = new JsonObject { ["verb"] = "planAnswer", ["project"] = 1, ["milestone"] = 1, ["answer"] = "no", ["from"] = "reminder" };
+        await _bot.PostAsync(As(Activities.Submit(Url, answer), "aad-berlin"));
+        await _bot.Connector.WaitForAsync(r => r.Any(x => x.Method == "PUT" && PlanSut.AllText(x.Json).Contains("Your answer: I can't make it.", StringComparison.Ordinal)));
+        Assert.Equal(0, await CountAsync("SELECT COUNT(*) FROM attendance WHERE attending = TRUE"));
+        Assert.Equal(1, await CountAsync("SELECT COUNT(*) FROM attendance WHERE attending = FALSE"));
+    }
 }
