@@ -23,6 +23,6 @@ public sealed class PlanOptions
     /// <summary>How long after a milestone ends its calendar link keeps working.</summary>
     public TimeSpan InviteGrace { get; set; } = TimeSpan.FromDays(3);
 
-    /// <summary>Most milestones and meetings in one plan (the leader's card grows with each).</summary>
-    public int MaxMilestones { get; set; } = 30;
+    /// <summary>Most milestones and meetings in one plan (1–20): the leader's card grows by about 2 KB with each, and Teams refuses cards above about 28 KB.</summary>
+    public int MaxMilestones { get; set; } = 12;
 }

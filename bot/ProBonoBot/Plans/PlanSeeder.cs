@@ -14,7 +14,7 @@ namespace ProBonoBot.Plans;
 /// one milestone per phase, spread evenly up to the end date (phase i of n on start + (end − start)·i/n), at 10:00 in the
 /// leader's time zone. Without both dates the phases are not dated; without a brief the plan starts empty.
 /// </summary>
-public sealed class PlanSeeder(DraftingStore drafts, LanguageResolver languages, PersonTimeZones zones)
+public sealed class PlanSeeder(DraftingStore drafts, LanguageResolver languages, PersonTimeZones zones, Microsoft.Extensions.Options.IOptions<PlanOptions> options)
 {
     private static readonly TimeOnly SeedTime = new(10, 0);
 
@@ -35,7 +35,7 @@ public sealed class PlanSeeder(DraftingStore drafts, LanguageResolver languages,
         {
             new(null, Milestone.KindMeeting, UiText.ForProject(project.Language).Plans.KickOff, At(start, zone), 60, Place(project.Place), false),
         };
-        var phases = brief.Phases.Where(p => !string.IsNullOrWhiteSpace(p.Name)).ToList();
+        var phases = brief.Phases.Where(p => !string.IsNullOrWhiteSpace(p.Name)).Take(options.Value.MaxMilestones - 1).ToList();
         for (var i = 0; i < phases.Count; i++)
         {
             DateOnly? day = start is { } from && end is { } to ? from.AddDays((int)Math.Round((to.DayNumber - from.DayNumber) * (i + 1) / (double)phases.Count)) : null;

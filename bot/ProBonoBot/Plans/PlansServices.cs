@@ -20,7 +20,7 @@ public static class PlansServices
                 "Plans:ScheduleInterval must be from 0.1 s to 10 minutes.")
             .Validate(o => o.BatchSize is >= 1 and <= 5000, "Plans:BatchSize must be from 1 to 5000.")
             .Validate(o => o.InviteGrace >= TimeSpan.Zero && o.InviteGrace <= TimeSpan.FromDays(60), "Plans:InviteGrace must be from 0 to 60 days.")
-            .Validate(o => o.MaxMilestones is >= 1 and <= 100, "Plans:MaxMilestones must be from 1 to 100.")
+            .Validate(o => o.MaxMilestones is >= 1 and <= 20, "Plans:MaxMilestones must be from 1 to 20 (Teams refuses larger cards).")
             .ValidateOnStart();
         services.AddSingleton<MilestoneStore>();
         services.AddSingleton<PlanSeeder>();

@@ -19,7 +19,7 @@ public static class PlanCards
     public const int MaxMinutes = 1440;
 
     /// <summary>Names listed per answer in the leader's card; the rest are counted.</summary>
-    private const int NamesShown = 15;
+    private const int NamesShown = 8;
 
     /// <summary>The project leader's card: one row of inputs per milestone, an empty row to add one, and Save.</summary>
     public static JsonObject Leader(Language language, PlanView plan, string? notice = null)
@@ -164,7 +164,7 @@ public static class PlanCards
             return;
         }
 
-        var shown = names.Take(NamesShown).Select(n => Markdown.Escape(TextCut.Ellipsis(n, 60))).ToList();
+        var shown = names.Take(NamesShown).Select(n => Markdown.Escape(TextCut.Ellipsis(n, 40))).ToList();
         if (names.Count > NamesShown)
         {
             shown.Add($"+{names.Count - NamesShown}");

@@ -37,7 +37,7 @@ internal sealed class PlanSut : IDisposable
         Links = new PlanLinks(new LinkSigner(db, clock), Options.Create(new BotHostOptions { PublicBaseUrl = "https://bot.example" }), planOptions, clock);
         Messages = new PlanMessages(Links, SignUps, languages, zones, clock);
         Worker = new PlanReminderWorker(Milestones, Messages, Links, planOptions, clock, NullLogger<PlanReminderWorker>.Instance);
-        Seeder = new PlanSeeder(new DraftingStore(db, clock, Options.Create(new DraftingOptions())), languages, zones);
+        Seeder = new PlanSeeder(new DraftingStore(db, clock, Options.Create(new DraftingOptions())), languages, zones, planOptions);
     }
 
     public Db Db { get; }
