@@ -20,10 +20,12 @@ public sealed class PlanReminderTests(DatabaseFixture databases)
     private static MilestoneInput Meeting(string title, DateTimeOffset? at, string? place = "Room 3") =>
         new(null, Milestone.KindMeeting, title, at, 60, place, false);
 
-    [Fact]
-    public async Task Seed_FromBrief_KickOffAndPhasesEvenlyAtTenInLeaderZone_OnceWhenOpenedTwiceAtOnce()
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.Postgres)]
+    public async Task Seed_FromBrief_KickOffAndPhasesEvenlyAtTenInLeaderZone_OnceWhenOpenedTwiceAtOnce(StorageProvider provider)
     {
-        using var db = await databases.NewDbAsync(StorageProvider.Sqlite);
+        using var db = await databases.NewDbAsync(provider);
         using var sut = new PlanSut(db, new ManualClock(T0));
         var project = await sut.ProjectAsync("2026-12-07", "2027-03-07", "Kanazawa office");
         await sut.BriefAsync(project, "Discovery", "Build", "Handover");
@@ -121,10 +123,12 @@ public sealed class PlanReminderTests(DatabaseFixture databases)
         Assert.Equal(2, await first.CountAsync("SELECT status FROM reminders r JOIN milestones m ON m.id = r.milestone_id WHERE m.title = 'Begun'"));
     }
 
-    [Fact]
-    public async Task DateChange_OldReminderNeverSentNewOneDue_InviteSequenceUpAndMembersTold()
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.Postgres)]
+    public async Task DateChange_OldReminderNeverSentNewOneDue_InviteSequenceUpAndMembersTold(StorageProvider provider)
     {
-        using var db = await databases.NewDbAsync(StorageProvider.Sqlite);
+        using var db = await databases.NewDbAsync(provider);
         var clock = new ManualClock(T0);
         using var sut = new PlanSut(db, clock);
         var project = await sut.ProjectAsync(language: "en");
