@@ -27,6 +27,7 @@ public static class SettingsCatalog
         (ClubOptions.Section, typeof(ClubOptions)),
         (ProBonoBot.Install.RosterOptions.Section, typeof(ProBonoBot.Install.RosterOptions)),
         (BroadcastOptions.Section, typeof(BroadcastOptions)),
+        (ProBonoBot.Plans.PlanOptions.Section, typeof(ProBonoBot.Plans.PlanOptions)),
         (DraftingOptions.Section, typeof(DraftingOptions)),
         (ProactiveInstallOptions.Section, typeof(ProactiveInstallOptions)),
         (ProBonoBot.Hours.HoursOptions.Section, typeof(ProBonoBot.Hours.HoursOptions)),
