@@ -29,6 +29,7 @@ public static class SettingsCatalog
         (BroadcastOptions.Section, typeof(BroadcastOptions)),
         (DraftingOptions.Section, typeof(DraftingOptions)),
         (ProactiveInstallOptions.Section, typeof(ProactiveInstallOptions)),
+        (ProBonoBot.Dashboard.DashboardOptions.Section, typeof(ProBonoBot.Dashboard.DashboardOptions)),
     ];
 
     public static IReadOnlyList<Setting> All()
