@@ -81,6 +81,13 @@ public static class DashboardServices
         return app;
     }
 
+    /// <summary>
+    /// Actions must be JSON: a cross-site form post (text/plain or a form type, no preflight) never reaches them, which
+    /// matters in local development where loopback alone lets a request in.
+    /// </summary>
+    internal static bool IsJsonPost(HttpRequest request) => Hosting.LocalRequestGate.IsJson(request.ContentType)
+        && (request.Headers.Origin.Count == 0 || string.Equals(request.Headers.Origin.ToString(), $"{request.Scheme}://{request.Host}", StringComparison.OrdinalIgnoreCase));
+
     private static IResult NotFound() => Results.Json(new { error = new { code = "NotFound", message = "Not found." } }, statusCode: 404);
 
     private static readonly FrozenDictionary<string, string> ContentTypes = new Dictionary<string, string>(StringComparer.Ordinal)

@@ -102,6 +102,7 @@ public static class HostingExtensions
         services.AddSingleton<ChannelPublisher>();
         services.AddSingleton<LeaderDirectory>();
         services.AddSingleton<LeaderGate>();
+        services.AddSingleton<TeamFormation>();
         services.AddSingleton<ProjectVisibility>();
         services.AddSingleton<PersonalChat>();
         services.AddSingleton<ConfirmationSigner>();

@@ -34,7 +34,8 @@ const TEXT = {
     feedbackKind: { like: 'Thumbs up', dislike: 'Thumbs down', report: 'Report' }, subject: 'Draft', comment: 'Comment', category: 'Category', source: 'Written by', offline: 'without AI',
     configTitle: 'Add the club dashboard to this channel', configText: 'The tab shows the club\'s projects, broadcasts and drafts to its leaders.',
     local: 'Local development: anyone on this computer can see the dashboard.',
-    actions: 'Actions', confirmTeam: 'Confirm the team', publish: 'Publish', done: 'Done.',
+    actions: 'Actions', confirmTeam: 'Confirm the team', publish: 'Publish', done: 'Done.', confirmAnyway: 'Confirm anyway',
+    emptySeat: (role, taken, seats) => `${role} (${taken} of ${seats})`, listSeparator: ', ', emptySeats: (list) => `Some seats are still free: ${list}. Confirm the team anyway?`,
   },
   ja: {
     title: 'ProBonoBot ダッシュボード', skip: '本文へ移動', nav: 'ダッシュボード', board: 'ボード', broadcasts: '一斉送信', drafting: '下書き',
@@ -67,7 +68,8 @@ const TEXT = {
     feedbackKind: { like: '高評価', dislike: '低評価', report: '報告' }, subject: '下書き', comment: 'コメント', category: '分類', source: '作成方法', offline: 'AIなし',
     configTitle: 'このチャネルにクラブのダッシュボードを追加します', configText: 'このタブでは、リーダーがクラブのプロジェクト、一斉送信、下書きを確認できます。',
     local: 'ローカル開発モード：このコンピューターの誰でもダッシュボードを表示できます。',
-    actions: '操作', confirmTeam: 'チームを確定', publish: '公開', done: '完了しました。',
+    actions: '操作', confirmTeam: 'チームを確定', publish: '公開', done: '完了しました。', confirmAnyway: 'このまま確定',
+    emptySeat: (role, taken, seats) => `${role}（${seats} 席中 ${taken} 席）`, listSeparator: '、', emptySeats: (list) => `まだ空席があります：${list}。このままチームを確定しますか？`,
   },
 };
 
@@ -123,13 +125,13 @@ function table(columns, rows, options = {}) {
     el('tbody', {}, rows.map(r => el('tr', {}, columns.map(c => el('td', { class: c.num ? 'num' : null, 'data-label': c.label }, c.value(r))))))));
 }
 
-class HttpError extends Error { constructor(status) { super(`HTTP ${status}`); this.status = status; } }
+class HttpError extends Error { constructor(status, body) { super(`HTTP ${status}`); this.status = status; this.body = body; } }
 
 async function api(path, init = {}) {
   const headers = { Accept: 'application/json', ...(init.headers || {}) };
   if (token) headers.Authorization = `Bearer ${token}`;
   const response = await fetch(`/dashboard/api${path}`, { ...init, headers });
-  if (!response.ok) throw new HttpError(response.status);
+  if (!response.ok) throw new HttpError(response.status, await response.json().catch(() => null));
   return response.json();
 }
 
@@ -266,17 +268,25 @@ async function project() {
     broadcastTable(data.broadcasts, false));
 }
 
-async function act(path) {
+async function act(path, body = {}) {
   const statusLine = document.getElementById('action-status');
-  for (const b of main.querySelectorAll('.actions button')) b.disabled = true;
+  const buttons = () => main.querySelectorAll('.actions button');
+  for (const b of buttons()) b.disabled = true;
   try {
-    const result = await api(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
-    statusLine.textContent = result.message || t.done;
+    const result = await api(`${path}?lang=${lang}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
     await project();
     document.getElementById('action-status').textContent = result.message || t.done;
   } catch (error) {
-    statusLine.textContent = error.status === 403 ? t.forbidden : t.failed;
-    for (const b of main.querySelectorAll('.actions button')) b.disabled = false;
+    for (const b of buttons()) b.disabled = false;
+    const code = error.body?.error?.code;
+    if (code === 'EmptySeats') {
+      // The chat's rule: confirming a team with empty seats asks first.
+      const seats = error.body.emptySeats.map(e => t.emptySeat(e.role, e.taken, e.seats)).join(t.listSeparator);
+      statusLine.replaceChildren(t.emptySeats(seats), ' ',
+        el('button', { type: 'button', class: 'secondary', onclick: () => act(path, { confirmEmptySeats: true }), text: t.confirmAnyway }));
+      return;
+    }
+    statusLine.textContent = error.status === 403 ? t.forbidden : (error.body?.message ?? t.failed);
   }
 }
 
