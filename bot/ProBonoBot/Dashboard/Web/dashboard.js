@@ -97,7 +97,7 @@ function el(tag, attrs = {}, ...children) {
     else if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
     else node.setAttribute(key, value === true ? '' : String(value));
   }
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) {
     if (child === null || child === undefined || child === false) continue;
     node.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }
@@ -409,15 +409,18 @@ async function main_() {
   t = TEXT[lang];
   header(page);
   try {
-    if (page === '/config') return await config(teams);
-    const me = await api('/me');
-    switch (page) {
-      case '/project': await project(); break;
-      case '/broadcasts': await broadcasts(); break;
-      case '/drafting': await drafting(); break;
-      default: await board();
+    if (page === '/config') {
+      await config(teams);
+    } else {
+      const me = await api('/me');
+      switch (page) {
+        case '/project': await project(); break;
+        case '/broadcasts': await broadcasts(); break;
+        case '/drafting': await drafting(); break;
+        default: await board();
+      }
+      if (me.local) main.prepend(el('p', { class: 'notice', text: t.local }));
     }
-    if (me.local) main.prepend(el('p', { class: 'notice', text: t.local }));
   } catch (error) {
     const status = error instanceof HttpError ? error.status : 0;
     const message = status === 401 ? t.unauthorized : status === 403 ? t.forbidden : status === 404 ? t.notFound : t.failed;
