@@ -63,6 +63,12 @@ before(async () => {
     await pg.sayAs('user-id-1', { id: chat1, conversationType: 'personal' }, say);
     await pg.botSent(b => b.conversation?.id === chat1 && textOf(b).startsWith(expect));
   }
+  // A broadcast of the project to everyone and the channel (the broadcasts page's figures and chart).
+  await pg.say('personal-chat-id', 'broadcast 1');
+  const audience = await pg.next('personal-chat-id', m => (cardTitle(m) ?? '').startsWith('Broadcast #1'));
+  await pg.submit('personal-chat-id', audience.messageId, { verb: 'broadcastStart', project: 1, audience: 'both', resend: 'false' });
+  const report = await pg.next('personal-chat-id', m => (cardTitle(m) ?? '').startsWith('Broadcast of #1'));
+  await pg.nextUpdate('personal-chat-id', m => m.messageId === report.messageId && JSON.stringify(cardOf(m) ?? {}).includes('Finished.'), 20000);
   // A second project stays a draft (the board's first column).
   await pg.say('personal-chat-id', 'new project');
   const form2 = await pg.next('personal-chat-id', m => cardTitle(m) === 'New project');
@@ -147,7 +153,20 @@ test('the filters narrow the board by partner text and by stage', async () => {
   await page.close();
 });
 
-for (const path of ['/dashboard/broadcasts?lang=en', '/dashboard/drafting?lang=ja', '/dashboard/drafting?lang=en', '/dashboard/config?lang=ja']) {
+test('a broadcast: its figures, the delivery chart and who was not reached, in both languages; accessible', async () => {
+  for (const lang of ['en', 'ja']) {
+    const page = await open(`/dashboard/broadcasts?id=1&lang=${lang}`, { width: 1280, height: 900 });
+    assert.match(await page.textContent('h1'), /Morning market website/);
+    await page.waitForFunction(() => window.Chart && Object.keys(window.Chart.instances).length === 1);
+    assert.ok(await page.getAttribute('canvas', 'aria-label'));
+    await checkLayout(page, `broadcast ${lang}`);
+    await checkAccessibility(page, `broadcast ${lang}`);
+    if (lang === 'en') await page.screenshot({ path: join(shotDir, 'dashboard-broadcast-en-1280.png') });
+    await page.close();
+  }
+});
+
+for (const path of ['/dashboard/broadcasts?lang=en', '/dashboard/project?n=1&lang=ja', '/dashboard/drafting?lang=ja', '/dashboard/drafting?lang=en', '/dashboard/config?lang=ja']) {
   test(`${path} draws, keeps to the screen and passes axe`, async () => {
     const page = await open(path, { width: 375, height: 800 });
     await checkLayout(page, path);
