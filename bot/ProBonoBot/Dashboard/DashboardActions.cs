@@ -1,5 +1,8 @@
+using Microsoft.Extensions.Options;
 using ProBonoBot.Cards;
 using ProBonoBot.Cards.Projects;
+using ProBonoBot.Club;
+using ProBonoBot.Drafting;
 using ProBonoBot.Projects;
 using ProBonoBot.SignUps;
 using static ProBonoBot.Hosting.TurnExtensions;
@@ -11,8 +14,11 @@ namespace ProBonoBot.Dashboard;
 /// core of the chat's "Confirm the team" (same checks, same outbox messages). The leader also finds the confirmation
 /// in their 1:1 chat, as if they had clicked in the chat. Answers are in the tab's language (<c>lang</c>).
 /// </summary>
-public sealed class DashboardActions(ProjectStore projects, TeamFormation teams)
+public sealed class DashboardActions(ProjectStore projects, TeamFormation teams, BriefApproval approval, DraftingStore drafts, IOptions<ClubOptions> club)
 {
+    /// <summary>The body of an approval: the brief's version the leader saw (a newer one must be read first).</summary>
+    public sealed record ApproveBriefRequest(long Version);
+
     /// <summary>The body of a confirmation: <c>confirmEmptySeats</c> answers the question about seats still free.</summary>
     public sealed record ConfirmTeamRequest(bool ConfirmEmptySeats = false);
 
@@ -28,6 +34,16 @@ public sealed class DashboardActions(ProjectStore projects, TeamFormation teams)
 
             var user = (DashboardUser)http.Items[typeof(DashboardUser)]!;
             return await actions.ConfirmTeamAsync(number, body?.ConfirmEmptySeats ?? false, user, lang, ct).ConfigureAwait(false);
+        });
+        api.MapPost("/briefs/{id:long}/approve", async (long id, string? lang, ApproveBriefRequest? body, HttpContext http, DashboardActions actions, CancellationToken ct) =>
+        {
+            if (!Dashboard.DashboardServices.IsJsonPost(http.Request))
+            {
+                return Results.Json(new { error = new { code = "UnsupportedMediaType", message = "Send the action as application/json." } }, statusCode: 415);
+            }
+
+            var user = (DashboardUser)http.Items[typeof(DashboardUser)]!;
+            return await actions.ApproveBriefAsync(id, body?.Version, user, lang, ct).ConfigureAwait(false);
         });
     }
 
@@ -69,6 +85,35 @@ public sealed class DashboardActions(ProjectStore projects, TeamFormation teams)
         }
 
         return Results.Json(new { ok = true, message = F(t.TeamFormed, project.Number) });
+    }
+
+    /// <summary>
+    /// Approves a brief sent for review through <see cref="BriefApproval"/>, the core of the chat's Approve button: a Draft
+    /// project led by the signed-in leader (in local development, the first configured leader), the author told.
+    /// </summary>
+    public async Task<IResult> ApproveBriefAsync(long id, long? version, DashboardUser user, string? lang, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var language = lang is not null && lang.StartsWith("ja", StringComparison.OrdinalIgnoreCase) ? Language.Japanese : Language.English;
+        var t = UiText.For(language).Drafting;
+        var leaderAad = user.Aad ?? club.Value.Leaders.FirstOrDefault();
+        if (leaderAad is null)
+        {
+            return Answer(403, "Forbidden", UiText.For(language).Projects.NotALeader);
+        }
+
+        var brief = await drafts.BriefAsync(id, ct).ConfigureAwait(false);
+        var refusal = BriefApproval.Check(brief, version);
+        var outcome = refusal ?? await approval.ApproveAsync(brief!, language, leaderAad, user.Name ?? leaderAad, ct).ConfigureAwait(false);
+        return outcome.Result switch
+        {
+            BriefApproval.Result.Approved => Results.Json(new { ok = true, projectNumber = outcome.ProjectNumber, title = outcome.Title }),
+            BriefApproval.Result.Unknown => Answer(404, "NotFound", t.UnknownBrief),
+            BriefApproval.Result.AlreadyApproved => Answer(409, "AlreadyApproved", F(t.AlreadyApproved, outcome.ProjectNumber)),
+            BriefApproval.Result.NotSent => Answer(409, "NotSent", t.NotSentYet),
+            BriefApproval.Result.Outdated => Answer(409, "Outdated", F(t.Outdated, version ?? 0, brief!.Version)),
+            _ => Answer(409, "NeedsForm", "A field the project form requires is missing: approve this brief in the chat to complete the form."),
+        };
     }
 
     private static IResult Answer(int status, string code, string message) =>

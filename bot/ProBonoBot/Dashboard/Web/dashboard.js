@@ -34,7 +34,8 @@ const TEXT = {
     feedbackKind: { like: 'Thumbs up', dislike: 'Thumbs down', report: 'Report' }, subject: 'Draft', comment: 'Comment', category: 'Category', source: 'Written by', offline: 'without AI',
     configTitle: 'Add the club dashboard to this channel', configText: 'The tab shows the club\'s projects, broadcasts and drafts to its leaders.',
     local: 'Local development: anyone on this computer can see the dashboard.',
-    actions: 'Actions', confirmTeam: 'Confirm the team', publish: 'Publish', done: 'Done.', confirmAnyway: 'Confirm anyway',
+    actions: 'Actions', confirmTeam: 'Confirm the team', publish: 'Publish', done: 'Done.', confirmAnyway: 'Confirm anyway', approve: 'Approve',
+    approved: (n) => `Approved: project #${n} is saved as a draft; the author has been told.`,
     emptySeat: (role, taken, seats) => `${role} (${taken} of ${seats})`, listSeparator: ', ', emptySeats: (list) => `Some seats are still free: ${list}. Confirm the team anyway?`,
   },
   ja: {
@@ -68,7 +69,8 @@ const TEXT = {
     feedbackKind: { like: '高評価', dislike: '低評価', report: '報告' }, subject: '下書き', comment: 'コメント', category: '分類', source: '作成方法', offline: 'AIなし',
     configTitle: 'このチャネルにクラブのダッシュボードを追加します', configText: 'このタブでは、リーダーがクラブのプロジェクト、一斉送信、下書きを確認できます。',
     local: 'ローカル開発モード：このコンピューターの誰でもダッシュボードを表示できます。',
-    actions: '操作', confirmTeam: 'チームを確定', publish: '公開', done: '完了しました。', confirmAnyway: 'このまま確定',
+    actions: '操作', confirmTeam: 'チームを確定', publish: '公開', done: '完了しました。', confirmAnyway: 'このまま確定', approve: '承認',
+    approved: (n) => `承認しました。プロジェクト #${n} を下書きとして保存し、作成者に知らせました。`,
     emptySeat: (role, taken, seats) => `${role}（${seats} 席中 ${taken} 席）`, listSeparator: '、', emptySeats: (list) => `まだ空席があります：${list}。このままチームを確定しますか？`,
   },
 };
@@ -352,8 +354,10 @@ async function drafting() {
   const budget = data.tokens.budget;
   const share = budget > 0 ? Math.min(100, Math.round(used * 100 / budget)) : 0;
   const canvas = el('canvas', { role: 'img', 'aria-label': `${t.tokensDays}: ${data.tokens.days.map(d => `${d.day} ${d.tokens}`).join(', ')}` });
+  const approveButton = (b) => el('button', { type: 'button', class: 'secondary', 'data-brief': b.id, onclick: (e) => approve(b, e.currentTarget), text: t.approve });
   show(
     el('h1', { text: t.drafting }),
+    el('p', { id: 'action-status', role: 'status', class: 'muted' }),
     el('h2', { text: t.tokens }),
     el('p', { text: t.tokensOf(number(used), number(budget)) }),
     el('div', { class: 'meter', role: 'meter', 'aria-label': t.tokens, 'aria-valuemin': 0, 'aria-valuemax': budget, 'aria-valuenow': used },
@@ -364,7 +368,7 @@ async function drafting() {
     table([
       { label: t.brief('').trim(), value: b => t.brief(b.id) }, { label: t.summary, value: b => b.title ?? '' },
       { label: t.person, value: b => b.authorName ?? '' }, { label: t.source, value: b => b.source === 'offline' ? t.offline : b.source },
-      { label: t.started, value: b => dateTime(b.updatedAt) }], data.waiting),
+      { label: t.started, value: b => dateTime(b.updatedAt) }, { label: t.actions, value: approveButton }], data.waiting),
     el('h2', { text: t.feedback }),
     el('ul', { class: 'stats' }, [[t.likes, data.feedbackCounts.like], [t.dislikes, data.feedbackCounts.dislike], [t.reports, data.feedbackCounts.report]]
       .map(([k, v]) => el('li', { class: 'stat' }, el('b', { text: number(v) }), k))),
@@ -381,6 +385,20 @@ async function drafting() {
     data: { labels: data.tokens.days.map(d => d.day.slice(5)), datasets: [{ label: t.tokens, data: data.tokens.days.map(d => d.tokens), backgroundColor: '#0f6b5f' }] },
     options: { responsive: true, maintainAspectRatio: false, animation: false, plugins: { legend: { display: false } }, scales: { y: { beginAtZero: true } } },
   });
+}
+
+async function approve(brief, button) {
+  button.disabled = true;
+  const statusLine = document.getElementById('action-status');
+  try {
+    const result = await api(`/briefs/${brief.id}/approve?lang=${lang}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ version: brief.version }) });
+    await drafting();
+    document.getElementById('action-status').replaceChildren(t.approved(result.projectNumber), ' ',
+      el('a', { href: href('/project', { n: result.projectNumber }), text: t.project(result.projectNumber) }));
+  } catch (error) {
+    button.disabled = false;
+    statusLine.textContent = error.status === 403 ? t.forbidden : (error.body?.message ?? t.failed);
+  }
 }
 
 // ---- Channel tab configuration -----------------------------------------------------------------------------------
