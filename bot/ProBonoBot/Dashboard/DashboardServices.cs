@@ -83,10 +83,14 @@ public static class DashboardServices
 
     /// <summary>
     /// Actions must be JSON: a cross-site form post (text/plain or a form type, no preflight) never reaches them, which
-    /// matters in local development where loopback alone lets a request in.
+    /// matters in local development where loopback alone lets a request in. The Origin, when sent, must name this host
+    /// (compared without the scheme: behind a TLS-terminating front end such as App Service the request arrives as http
+    /// while the page's origin is https).
     /// </summary>
     internal static bool IsJsonPost(HttpRequest request) => Hosting.LocalRequestGate.IsJson(request.ContentType)
-        && (request.Headers.Origin.Count == 0 || string.Equals(request.Headers.Origin.ToString(), $"{request.Scheme}://{request.Host}", StringComparison.OrdinalIgnoreCase));
+        && (request.Headers.Origin.Count == 0
+            || (Uri.TryCreate(request.Headers.Origin.ToString(), UriKind.Absolute, out var origin)
+                && string.Equals(origin.IsDefaultPort ? origin.Host : origin.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase)));
 
     private static IResult NotFound() => Results.Json(new { error = new { code = "NotFound", message = "Not found." } }, statusCode: 404);
 

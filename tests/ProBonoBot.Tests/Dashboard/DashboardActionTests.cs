@@ -40,13 +40,18 @@ public sealed class DashboardActionTests : IAsyncLifetime
         return number;
     }
 
-    private async Task<HttpResponseMessage> ConfirmAsync(long number, string oid = Activities.UserAad, string body = "{}", string contentType = "application/json", string lang = "en")
+    private async Task<HttpResponseMessage> ConfirmAsync(long number, string oid = Activities.UserAad, string body = "{}", string contentType = "application/json", string lang = "en", string? origin = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/dashboard/api/projects/{number}/confirm-team?lang={lang}")
         {
             Content = new StringContent(body, Encoding.UTF8, contentType),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _bot.Issuer.UserToken(BotHost.TenantId, Audience, oid));
+        if (origin is not null)
+        {
+            request.Headers.Add("Origin", origin);
+        }
+
         return await _bot.Client.SendAsync(request);
     }
 
@@ -99,7 +104,10 @@ public sealed class DashboardActionTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Forbidden, (await ConfirmAsync(number, oid: ClubScenario.VolunteerAad)).StatusCode);
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await ConfirmAsync(number, body: "confirmEmptySeats=true", contentType: "application/x-www-form-urlencoded")).StatusCode);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await ConfirmAsync(number, origin: "https://evil.example.com")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await ConfirmAsync(999)).StatusCode);
+        // The page's own origin passes, https or not (TLS may end in front of the bot).
+        Assert.Equal(HttpStatusCode.NotFound, (await ConfirmAsync(999, origin: $"https://{_bot.Client.BaseAddress!.Authority}")).StatusCode);
         var japanese = await ConfirmAsync(999, lang: "ja");
         Assert.Contains("\\u", await japanese.Content.ReadAsStringAsync() + "\\u", StringComparison.Ordinal);
 
