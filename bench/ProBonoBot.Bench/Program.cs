@@ -2,7 +2,7 @@ using System.Globalization;
 using ProBonoBot.Bench;
 
 // Usage: ProBonoBot.Bench turns [--connections 10] [--seconds 15] | signup [--users 200] [--concurrency 50]
-//        | broadcast [--recipients 10000] [--runs normal,crash,two] | reach [--members 10000] | reminders [--members 5000] | chaos [--conversations 500]; [--root <repo>]
+//        | broadcast [--recipients 10000] [--runs normal,crash,two] | reach [--members 10000] | reminders [--members 5000] | dashboard [--projects 1000] [--signups 20000] [--requests 200] | chaos [--conversations 500]; [--root <repo>]
 var command = args.FirstOrDefault() ?? "turns";
 int Option(string name, int fallback) =>
     Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
@@ -17,7 +17,8 @@ return command switch
     "reach" => await new ReachBenchmark(root, Option("--members", 10_000)).RunAsync(),
     "reminders" => await new RemindersBenchmark(root, Option("--members", 5000)).RunAsync(),
     "chaos" => await RunChaosAsync(root, Option("--conversations", 500)),
-    _ => Fail($"Unknown benchmark '{command}'. Known: turns, signup, broadcast, reach, reminders, chaos."),
+    "dashboard" => await new DashboardBenchmark(root, Option("--projects", 1000), Option("--signups", 20_000), Option("--requests", 200)).RunAsync(),
+    _ => Fail($"Unknown benchmark '{command}'. Known: turns, signup, broadcast, reach, reminders, chaos, dashboard."),
 };
 
 static async Task<int> RunChaosAsync(string root, int conversations)

@@ -37,7 +37,15 @@ param teamsCatalogAppId string = ''
 @description('Entra group object ids whose members should be reachable (ProactiveInstall:GroupIds).')
 param proactiveInstallGroupIds array = []
 
+@description('Serve the leaders\' dashboard tab at /dashboard (Dashboard:Enabled; docs/dashboard.md).')
+param dashboardEnabled bool = true
+
+@description('The Entra app registration the tab\'s Teams SSO tokens are issued for (Dashboard:ClientId; the manifest\'s webApplicationInfo.id). Empty means the bot\'s own id; a user-assigned managed identity cannot expose an API, so register an app for the tab and put its id here.')
+param dashboardClientId string = ''
+
 var tenantId = subscription().tenantId
+// The tab's SSO resource, as the Teams manifest's webApplicationInfo.resource names it (api://{BOT_DOMAIN}/botid-{id}).
+var dashboardAudience = 'api://${name}-app.azurewebsites.net/botid-${empty(dashboardClientId) ? identity.properties.clientId : dashboardClientId}'
 var keyVaultSecretsUser = '4633458b-17de-408a-b874-0445c86b69e6'
 var cognitiveServicesOpenAiUser = '5e0bd9bd-7b93-4f28-af87-19fc36ad61bd'
 
@@ -194,6 +202,9 @@ resource web 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'AZURE_CLIENT_ID', value: identity.properties.clientId }
         { name: 'ProactiveInstall__Enabled', value: string(proactiveInstallEnabled) }
         { name: 'ProactiveInstall__CatalogAppId', value: teamsCatalogAppId }
+        { name: 'Dashboard__Enabled', value: string(dashboardEnabled) }
+        { name: 'Dashboard__ClientId', value: dashboardClientId }
+        { name: 'Dashboard__Audience', value: dashboardAudience }
       ], [for (leader, i) in clubLeaders: { name: 'Club__Leaders__${i}', value: leader }], [for (group, i) in proactiveInstallGroupIds: { name: 'ProactiveInstall__GroupIds__${i}', value: group }])
     }
   }

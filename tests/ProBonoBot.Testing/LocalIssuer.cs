@@ -109,6 +109,18 @@ public sealed class LocalIssuer : LoopbackServer
         Mint(v2 ? $"https://login.microsoftonline.com/{tenantId}/v2.0" : $"https://sts.windows.net/{tenantId}/",
             audience, lifetime, false, new Dictionary<string, object> { ["tid"] = tenantId, [v2 ? "azp" : "appid"] = callerAppId });
 
+    /// <summary>
+    /// A person's Entra ID token, as Teams single sign-on hands a tab (<c>getAuthToken</c>): the tenant's v2 (or v1)
+    /// issuer, the tab's resource as audience, the person's <c>oid</c> and name; optionally signed with a key the
+    /// metadata does not list (a forgery).
+    /// </summary>
+    public string UserToken(string tenantId, string audience, string oid, string name = "Test Person", bool v2 = true, bool signWithUnknownKey = false, TimeSpan? lifetime = null) =>
+        Mint(v2 ? $"https://login.microsoftonline.com/{tenantId}/v2.0" : $"https://sts.windows.net/{tenantId}/",
+            audience, lifetime, signWithUnknownKey, new Dictionary<string, object>
+            {
+                ["tid"] = tenantId, ["oid"] = oid, ["name"] = name, [v2 ? "azp" : "appid"] = "5e3ce6c0-2b1f-4285-8d4b-75ee78787346", ["scp"] = "access_as_user",
+            });
+
     private string Mint(string issuer, string audience, TimeSpan? lifetime, bool unknownKey, Dictionary<string, object> claims)
     {
         var now = DateTime.UtcNow;

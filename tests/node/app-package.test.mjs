@@ -58,8 +58,16 @@ test('the built manifest validates against the v1.28 schema with no errors', asy
   assert.deepEqual(manifest.bots[0].scopes.sort(), ['groupChat', 'personal', 'team']);
   assert.equal(manifest.bots[0].botId, ids.botId);
   assert.deepEqual(manifest.validDomains, [ids.domain]);
-  // Proactive installation through Graph: the app's Entra identity is the bot's (docs/proactive-install.md).
-  assert.deepEqual(manifest.webApplicationInfo, { id: ids.botId, resource: `api://botid-${ids.botId}` });
+  // Proactive installation through Graph: the app's Entra identity is the bot's (docs/proactive-install.md). The resource
+  // is the one Teams SSO needs for a bot and a tab on one domain, and the one the dashboard's server accepts
+  // (api://{host of Bot:PublicBaseUrl}/botid-{app id}, docs/dashboard.md).
+  assert.deepEqual(manifest.webApplicationInfo, { id: ids.botId, resource: `api://${ids.domain}/botid-${ids.botId}` });
+  // The leaders' dashboard: a personal tab next to the chat, and a channel/group tab configured from the same page.
+  assert.deepEqual(manifest.staticTabs.map(t => t.entityId), ['conversations', 'dashboard']);
+  const dashboard = manifest.staticTabs[1];
+  assert.equal(dashboard.contentUrl, `https://${ids.domain}/dashboard?inTeams=1&lang={locale}`);
+  assert.equal(new URL(dashboard.websiteUrl).host, ids.domain);
+  assert.deepEqual(manifest.configurableTabs.map(t => new URL(t.configurationUrl).pathname), ['/dashboard/config']);
 });
 
 test('the checker rejects a broken manifest (negative control)', async () => {

@@ -24,10 +24,10 @@ namespace ProBonoBot.Drafting;
 public sealed partial class BriefRoutes(
     DraftingStore store,
     DraftingQueue queue,
-    ProjectStore projects,
     LeaderDirectory leaders,
     OutboxStore outbox,
-    LanguageResolver languages) : IRouteModule
+    LanguageResolver languages,
+    BriefApproval approval) : IRouteModule
 {
     public void Register(Router router)
     {
@@ -160,13 +160,13 @@ public sealed partial class BriefRoutes(
         }
 
         var brief = turn.DataNumber("brief") is { } id ? await store.BriefAsync(id, ct).ConfigureAwait(false) : null;
-        return brief switch
+        return BriefApproval.Check(brief, turn.DataNumber("version")) switch
         {
-            null => (null, language, CardActionResult.Say(t.UnknownBrief)),
-            { BriefStatus: BriefStatus.Approved } => (null, language, CardActionResult.Say(F(t.AlreadyApproved, brief.ProjectNumber))),
-            { BriefStatus: not BriefStatus.Sent } => (null, language, CardActionResult.Say(t.NotSentYet)),
-            _ when turn.DataNumber("version") != brief.Version => (null, language, CardActionResult.Say(F(t.Outdated, turn.DataNumber("version") ?? 0, brief.Version))),
-            _ => (brief, language, null),
+            null => (brief, language, null),
+            { Result: BriefApproval.Result.Unknown } => (null, language, CardActionResult.Say(t.UnknownBrief)),
+            { Result: BriefApproval.Result.AlreadyApproved } => (null, language, CardActionResult.Say(F(t.AlreadyApproved, brief!.ProjectNumber))),
+            { Result: BriefApproval.Result.NotSent } => (null, language, CardActionResult.Say(t.NotSentYet)),
+            _ => (null, language, CardActionResult.Say(F(t.Outdated, turn.DataNumber("version") ?? 0, brief!.Version))),
         };
     }
 
@@ -179,30 +179,19 @@ public sealed partial class BriefRoutes(
         }
 
         var t = UiText.For(language).Drafting;
-        var brief = BriefRules.Parse(row.BriefJson).Brief!;
-        var values = BriefToProject.Values(brief);
-        var (draft, errors) = ProjectFormParser.Parse(values, language);
-        if (draft is null)
-        {
-            // Rare (a field the form requires is missing): the leader completes the project form by hand.
-            await turn.SendCardAsync(ProjectFormCard.Build(language, values, errors), ct).ConfigureAwait(false);
-            return CardActionResult.Done;
-        }
-
-        // The status moves first, so two leaders clicking at once make one project, not two.
-        if (!await store.SetBriefStatusAsync(row.Id, row.Version, [(long)BriefStatus.Sent], (long)BriefStatus.Approved, null, ct).ConfigureAwait(false))
-        {
-            var winner = await store.BriefAsync(row.Id, ct).ConfigureAwait(false);
-            return CardActionResult.Say(F(t.AlreadyApproved, winner?.ProjectNumber));
-        }
-
         var leader = turn.Person()!;
-        var number = await projects.CreateAsync(draft, leader.Aad, leader.Name, ct).ConfigureAwait(false);
-        await store.LinkProjectAsync(row.Id, number, ct).ConfigureAwait(false);
-        var authorLanguage = await languages.ForPersonAsync(row.AuthorAad, language, ct).ConfigureAwait(false);
-        await outbox.EnqueueAsync([SignUpNotices.ToPerson(SignUpNotices.Text(F(UiText.For(authorLanguage).Drafting.ApprovedNotice, Markdown.Escape(brief.Title), Markdown.Escape(leader.Name), number)), row.AuthorAad, null, null, null, null)], ct).ConfigureAwait(false);
-        var approved = (await store.BriefAsync(row.Id, ct).ConfigureAwait(false))!;
-        return CardActionResult.ReplaceCard(BriefViews.Card(approved, language, BriefViewer.ReadOnly, F(t.Approved, number, Markdown.Escape(draft.Title))));
+        var outcome = await approval.ApproveAsync(row, language, leader.Aad, leader.Name, ct).ConfigureAwait(false);
+        switch (outcome.Result)
+        {
+            case BriefApproval.Result.NeedsForm:
+                // Rare (a field the form requires is missing): the leader completes the project form by hand.
+                await turn.SendCardAsync(ProjectFormCard.Build(language, outcome.Values!, outcome.Errors!), ct).ConfigureAwait(false);
+                return CardActionResult.Done;
+            case BriefApproval.Result.Approved:
+                return CardActionResult.ReplaceCard(BriefViews.Card(outcome.Brief!, language, BriefViewer.ReadOnly, F(t.Approved, outcome.ProjectNumber, Markdown.Escape(outcome.Title!))));
+            default:
+                return CardActionResult.Say(F(t.AlreadyApproved, outcome.ProjectNumber));
+        }
     }
 
     private async Task<CardActionResult> ReturnAsync(TurnContext turn, CancellationToken ct)

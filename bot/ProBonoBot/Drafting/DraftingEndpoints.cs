@@ -23,6 +23,7 @@ public static class DraftingEndpoints
         services.AddSingleton(sp => DraftingModel.Create(sp.GetRequiredService<IOptions<DraftingOptions>>().Value));
         services.AddSingleton<ModelCaller>();
         services.AddSingleton<DraftingStore>();
+        services.AddSingleton<BriefApproval>();
         services.AddSingleton<Feedback.FeedbackStore>();
         services.AddSingleton<ITokenBudget>(sp => sp.GetRequiredService<DraftingStore>());
         services.AddSingleton<BriefDrafter>();

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using ProBonoBot.Broadcasts;
 using ProBonoBot.Club;
 using ProBonoBot.Confirmations;
+using ProBonoBot.Dashboard;
 using ProBonoBot.Conversations;
 using ProBonoBot.Drafting;
 using ProBonoBot.Help;
@@ -102,6 +103,7 @@ public static class HostingExtensions
         services.AddSingleton<ChannelPublisher>();
         services.AddSingleton<LeaderDirectory>();
         services.AddSingleton<LeaderGate>();
+        services.AddSingleton<TeamFormation>();
         services.AddSingleton<ProjectVisibility>();
         services.AddSingleton<PersonalChat>();
         services.AddSingleton<ConfirmationSigner>();
@@ -117,6 +119,7 @@ public static class HostingExtensions
         services.AddPlans(configuration);
         services.AddHours(configuration);
         services.AddImpact(configuration);
+        services.AddDashboard(configuration);
 
         services.AddSingleton<IConversationFlow, SignUpFlow>();
         services.AddSingleton<IConversationFlow, NeedFlow>();
@@ -198,6 +201,7 @@ public static class HostingExtensions
         app.MapPlans();
         app.MapHours();
         app.MapImpact();
+        app.MapDashboard();
         app.MapGet("/healthz", async (Db db, TurnLanes lanes, DeadLetters deadLetters, CancellationToken ct) =>
         {
             // Unhealthy when the database does not answer or a turn lane is stuck: an operator's probe restarts the bot.

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using ProBonoBot.Cards;
 using ProBonoBot.Cards.Json;
@@ -31,7 +30,8 @@ public sealed partial class TeamRoutes(
     ConfirmationSigner confirmations,
     LanguageResolver languages,
     ApplicantsView applicantsView,
-    Impact.ProjectClosing closing) : IRouteModule
+    Impact.ProjectClosing closing,
+    TeamFormation teams) : IRouteModule
 {
     private const string FormTeamAction = "formTeam";
     private const string CancelAction = "cancel";
@@ -91,8 +91,7 @@ public sealed partial class TeamRoutes(
 
         if (check == ConfirmationCheck.Missing && project.Status == ProjectStatus.Recruiting)
         {
-            var counts = await projects.CountsAsync(project.Number, ct).ConfigureAwait(false);
-            var empty = project.Roles.Select(r => new EmptySeatModel(r.Name, counts.GetValueOrDefault(r.Number).Taken, r.Seats)).Where(e => e.Taken < e.Seats).ToList();
+            var empty = await teams.EmptySeatsAsync(project, ct).ConfigureAwait(false);
             if (empty.Count > 0)
             {
                 var confirm = await confirmations.SignAsync(FormTeamAction, project.Number, turn.Person()!.Aad, State(project), ct).ConfigureAwait(false);
@@ -101,33 +100,13 @@ public sealed partial class TeamRoutes(
             }
         }
 
-        if (!await projects.SetStatusAsync(project.Number, [ProjectStatus.Recruiting], ProjectStatus.TeamFormed, ct).ConfigureAwait(false))
+        if (!await teams.FormAsync(project, project.LeaderName ?? turn.Activity.From?.Name ?? "-", null, ct).ConfigureAwait(false))
         {
             // A second click on "Confirm the team" lands here: say where the project stands now, in words.
             var now = await projects.GetAsync(project.Number, ct).ConfigureAwait(false) ?? project;
             return await AnswerAsync(turn, F(t.CannotChangeStatus, t.StatusSentence(now.Status, now.Number)), language, ct).ConfigureAwait(false);
         }
 
-        var live = await signUps.LiveForProjectAsync(project.Number, ct).ConfigureAwait(false);
-        var members = live.Where(s => s.Status == SignUpStatus.Confirmed).ToList();
-        var leaderName = project.LeaderName ?? turn.Activity.From?.Name ?? "-";
-        var messages = new List<OutboxItem>();
-        foreach (var s in live)
-        {
-            var personLanguage = await LanguageOfAsync(s.UserAad, project, ct).ConfigureAwait(false);
-            var text = UiText.For(personLanguage).Projects;
-            var body = s.Status == SignUpStatus.Confirmed
-                ? F(text.TeamNotice, Markdown.Escape(project.Title), Names(personLanguage, members), Markdown.Escape(leaderName))
-                : F(text.WaitlistClosed, Markdown.Escape(project.Title));
-            messages.Add(SignUpNotices.ToPerson(SignUpNotices.Text(body), s.UserAad, s.UserTeamsId, null, null, null));
-        }
-
-        foreach (var channel in (await projects.PostedCardsAsync(project.Number, ct).ConfigureAwait(false)).DistinctBy(p => p.ConversationId))
-        {
-            messages.Add(new OutboxItem(TeamIntroduction(project, members, leaderName), ConversationId: channel.ConversationId, ServiceUrl: channel.ServiceUrl));
-        }
-
-        await outbox.EnqueueAsync(messages, ct).ConfigureAwait(false);
         return await AnswerAsync(turn, F(t.TeamFormed, project.Number), language, ct).ConfigureAwait(false);
     }
 
@@ -157,32 +136,6 @@ public sealed partial class TeamRoutes(
 
         await personal.SayAsync(turn, message, language, ct).ConfigureAwait(false);
         return CardActionResult.Done;
-    }
-
-    /// <summary>The channel post introducing the team, with real @mentions of the members.</summary>
-    private static string TeamIntroduction(Project project, IReadOnlyList<SignUp> members, string leaderName)
-    {
-        var mentions = members.Where(m => m.UserTeamsId is not null).Select(m => (Text: Markdown.Mention(m.UserName ?? m.UserAad), Member: m)).ToList();
-        // In the project's language; a bilingual project's introduction is one paragraph per language, Japanese first.
-        // Each mention entity stands for one <at> tag, so only the first paragraph @mentions; the next names them.
-        var text = string.Join("\n\n", project.ChannelLanguages.Select((l, i) =>
-            F(UiText.For(l).Projects.TeamThread, Markdown.Escape(project.Title),
-                i == 0 && mentions.Count > 0 ? Plurals.List(l, mentions.Select(m => m.Text)) : Names(l, members), Markdown.Escape(leaderName))));
-        return JsonSerializer.Serialize(new Activity
-        {
-            Type = ActivityTypes.Message,
-            Text = text,
-            Entities = [.. mentions.Select(m => new Entity
-            {
-                Type = "mention",
-                Extra = new Dictionary<string, JsonElement>
-                {
-                    ["text"] = JsonSerializer.SerializeToElement(m.Text, ProtocolJsonContext.Default.String),
-                    ["mentioned"] = JsonSerializer.SerializeToElement(
-                        new System.Text.Json.Nodes.JsonObject { ["id"] = m.Member.UserTeamsId, ["name"] = m.Member.UserName }, ProtocolJsonContext.Default.JsonObject),
-                },
-            })],
-        }, ProtocolJsonContext.Default.Activity);
     }
 
     private async Task<CardActionResult> SetStatusAsync(TurnContext turn, CancellationToken ct)
@@ -305,8 +258,6 @@ public sealed partial class TeamRoutes(
 
     private Task<Language> LanguageOfAsync(string aad, Project project, CancellationToken ct) =>
         languages.ForPersonAsync(aad, project.CardLanguage, ct);
-
-    private static string Names(Language language, IEnumerable<SignUp> members) => Plurals.List(language, members.Select(m => Markdown.Escape(m.UserName ?? m.UserAad)));
 
     [GeneratedRegex(@"^(applicants|応募者|応募状況)\s*#?(?<n>\d+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 200)]
     private static partial Regex ApplicantsPattern();

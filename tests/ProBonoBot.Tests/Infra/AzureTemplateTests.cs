@@ -75,6 +75,19 @@ public partial class AzureTemplateTests
     }
 
     [Fact]
+    public void AppService_DashboardAcceptsTheManifestsResource()
+    {
+        var settings = AppSettings();
+
+        Assert.Equal("string(dashboardEnabled)", settings["Dashboard__Enabled"]);
+        Assert.Equal("dashboardClientId", settings["Dashboard__ClientId"]);
+        // The same form as webApplicationInfo.resource in infra/appPackage/manifest.json: api://{BOT_DOMAIN}/botid-{id}.
+        Assert.Equal("dashboardAudience", settings["Dashboard__Audience"]);
+        Assert.Contains("var dashboardAudience = 'api://${name}-app.azurewebsites.net/botid-", Bicep(), StringComparison.Ordinal);
+        Assert.Contains("{ name: 'Bot__PublicBaseUrl', value: 'https://${name}-app.azurewebsites.net' }", Bicep(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Secrets_AreKeyVaultReferencesNeverInlined()
     {
         var bicep = Bicep();

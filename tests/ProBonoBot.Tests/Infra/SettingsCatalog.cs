@@ -32,6 +32,7 @@ public static class SettingsCatalog
         (ProactiveInstallOptions.Section, typeof(ProactiveInstallOptions)),
         (ProBonoBot.Hours.HoursOptions.Section, typeof(ProBonoBot.Hours.HoursOptions)),
         (ProBonoBot.Impact.ImpactOptions.Section, typeof(ProBonoBot.Impact.ImpactOptions)),
+        (ProBonoBot.Dashboard.DashboardOptions.Section, typeof(ProBonoBot.Dashboard.DashboardOptions)),
     ];
 
     public static IReadOnlyList<Setting> All()
