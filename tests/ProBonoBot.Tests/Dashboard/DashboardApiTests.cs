@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using ProBonoBot.Tests.Storage;
 
 namespace ProBonoBot.Tests.Dashboard;
