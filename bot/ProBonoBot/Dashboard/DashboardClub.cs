@@ -13,13 +13,16 @@ public static class DashboardClub
     /// <summary>How many fiscal years (this one and earlier ones) the page offers in its selector.</summary>
     public const int YearsOffered = 5;
 
-    public static async Task<IResult> GetAsync(int? fy, ReportService reports, IOptions<ImpactOptions> options, CancellationToken ct)
+    public static async Task<IResult> GetAsync(string? fy, ReportService reports, IOptions<ImpactOptions> options, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(reports);
         ArgumentNullException.ThrowIfNull(options);
         var current = reports.CurrentYear;
-        var year = fy ?? current;
-        if (year is < 2000 or > 2100)
+        // Parsed here rather than bound as int?: a malformed value must be a 400 in every environment (Development throws on
+        // binding failures).
+        var year = current;
+        if (fy is not null && (!int.TryParse(fy, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out year)
+            || year is < 2000 or > 2100))
         {
             return Results.Json(new { error = new { code = "BadRequest", message = "fy must be a fiscal year from 2000 to 2100." } }, statusCode: 400);
         }

@@ -447,7 +447,7 @@ async function club() {
     form,
     el('p', { class: 'muted', text: `${periodText(data.year)} · ${t.clubNote(data.timeZone)}` }),
     el('ul', { class: 'stats', 'aria-label': t.fy(data.fiscalYear) }, METRICS.map(k => el('li', { class: 'stat' }, el('b', { text: shown(data.year.figures, k) }), t.metrics[k]))),
-    charts.map(c => [el('h2', { text: c.title }), el('div', { class: 'chart' }, c.canvas)]),
+    charts.flatMap(c => [el('h2', { text: c.title }), el('div', { class: 'chart' }, c.canvas)]),
     el('h2', { text: t.perQuarter }),
     table([
       { label: t.period, value: p => p.quarter ? `${t.quarter(p.quarter)} (${periodText(p)})` : t.wholeYear },
