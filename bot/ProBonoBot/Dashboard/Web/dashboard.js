@@ -38,7 +38,7 @@ const TEXT = {
     approved: (n) => `Approved: project #${n} is saved as a draft; the author has been told.`,
     emptySeat: (role, taken, seats) => `${role} (${taken} of ${seats})`, listSeparator: ', ', emptySeats: (list) => `Some seats are still free: ${list}. Confirm the team anyway?`,
     clubTitle: (fy) => `The club's numbers, FY${fy}`, fiscalYear: 'Fiscal year', fy: (y) => `FY${y}`, show: 'Show', quarter: (q) => `Q${q}`, wholeYear: 'Year',
-    period: 'Period', clubNote: (zone) => `The same figures as the club report (the report command, its chart and CSV); dates in ${zone}.`,
+    period: 'Figure', clubNote: (zone) => `The same figures as the club report (the report command, its chart and CSV); dates in ${zone}.`,
     // The club report's metric names (Strings/en.json, impact.metrics), in the same order as its figures.
     metrics: { participants: 'Participants', approvedMinutes: 'Approved hours', needs: 'Needs identified', briefs: 'Briefs written', projects: 'Projects formulated',
       teams: 'Teams built', handsOn: 'Hands-on support', closed: 'Projects closed', partners: 'Partners served', newMembers: 'New members' },
@@ -80,7 +80,7 @@ const TEXT = {
     approved: (n) => `承認しました。プロジェクト #${n} を下書きとして保存し、作成者に知らせました。`,
     emptySeat: (role, taken, seats) => `${role}（${seats} 席中 ${taken} 席）`, listSeparator: '、', emptySeats: (list) => `まだ空席があります：${list}。このままチームを確定しますか？`,
     clubTitle: (fy) => `クラブの実績（${fy}年度）`, fiscalYear: '年度', fy: (y) => `${y}年度`, show: '表示', quarter: (q) => `第${q}四半期`, wholeYear: '通年',
-    period: '期間', clubNote: (zone) => `クラブレポート（report コマンド、そのグラフと CSV）と同じ数値です。日付は ${zone} の暦で数えています。`,
+    period: '項目', clubNote: (zone) => `クラブレポート（report コマンド、そのグラフと CSV）と同じ数値です。日付は ${zone} の暦で数えています。`,
     metrics: { participants: '参加者数', approvedMinutes: '承認済みの活動時間', needs: '把握した相談', briefs: '作成した概要書', projects: '立ち上げたプロジェクト',
       teams: 'チーム編成', handsOn: '伴走支援中のプロジェクト', closed: '終了したプロジェクト', partners: '支援したパートナー', newMembers: '新しいメンバー' },
     chartPeople: '四半期ごとの参加者数と新しいメンバー', chartHours: '四半期ごとの承認済みの活動時間', chartStages: '四半期ごとの相談・概要書・プロジェクトの段階',
@@ -449,10 +449,12 @@ async function club() {
     el('ul', { class: 'stats', 'aria-label': t.fy(data.fiscalYear) }, METRICS.map(k => el('li', { class: 'stat' }, el('b', { text: shown(data.year.figures, k) }), t.metrics[k]))),
     charts.flatMap(c => [el('h2', { text: c.title }), el('div', { class: 'chart' }, c.canvas)]),
     el('h2', { text: t.perQuarter }),
+    // One row per figure, one column per quarter and the year: narrow enough for a desktop tab without scrolling.
     table([
-      { label: t.period, value: p => p.quarter ? `${t.quarter(p.quarter)} (${periodText(p)})` : t.wholeYear },
-      ...METRICS.map(k => ({ label: t.metrics[k], num: true, value: p => shown(p.figures, k) })),
-    ], [...data.quarters, data.year]));
+      { label: t.period, value: k => t.metrics[k] },
+      ...[...data.quarters, data.year].map(p => ({ label: p.quarter ? t.quarter(p.quarter) : t.wholeYear, num: true, value: k => shown(p.figures, k) })),
+    ], METRICS),
+    el('p', { class: 'muted', text: data.quarters.map(p => `${t.quarter(p.quarter)}: ${periodText(p)}`).join(' · ') }));
   await loadScript('/dashboard/assets/chart.umd.min.js');
   const colours = ['#0f6b5f', '#8a3b00', '#3b5ba5', '#a4262c', '#5c2e91', '#5c5c5c'];
   for (const c of charts) {
