@@ -137,6 +137,40 @@ for (const lang of ['en', 'ja']) {
   }
 }
 
+for (const lang of ['en', 'ja']) {
+  for (const width of [1280, 375]) {
+    test(`the club's numbers in ${lang} at ${width} px: the report's figures as three charts and a table; accessible; screenshot`, async () => {
+      const page = await open(`/dashboard/club?lang=${lang}`, { width, height: width > 600 ? 900 : 800 });
+      assert.match(await page.textContent('h1'), lang === 'en' ? /The club's numbers, FY\d{4}/ : /クラブの実績（\d{4}年度）/);
+      assert.equal(await page.getAttribute('nav a[aria-current="page"]', 'href').then(h => h.startsWith('/dashboard/club')), true);
+      await page.waitForFunction(() => window.Chart && Object.keys(window.Chart.instances).length === 3);
+      // Both projects of the chat were formulated this year: the report's "Projects formulated" is 2 for the year.
+      const api = await page.evaluate(async () => (await fetch('/dashboard/api/club')).json());
+      assert.equal(api.year.figures.projects, 2);
+      const projectsLabel = lang === 'en' ? 'Projects formulated' : '立ち上げたプロジェクト';
+      const stat = page.locator('ul.stats li', { hasText: projectsLabel });
+      assert.equal((await stat.locator('b').textContent()).trim(), '2');
+      assert.match(await page.getAttribute('#chart-stages', 'aria-label'), new RegExp(projectsLabel));
+      await checkLayout(page, `club ${lang} ${width}`);
+      await checkAccessibility(page, `club ${lang} ${width}`);
+      await page.screenshot({ path: join(shotDir, `dashboard-club-${lang}-${width}.png`), fullPage: true });
+      await page.close();
+    });
+  }
+}
+
+test('the club page: the fiscal-year selector loads another year', async () => {
+  const page = await open('/dashboard/club?lang=en');
+  const years = await page.$$eval('#f-fy option', os => os.map(o => o.value));
+  assert.equal(years.length, 5);
+  await page.selectOption('#f-fy', years[1]);
+  await Promise.all([page.waitForURL(new RegExp(`fy=${years[1]}`)), page.click('main button[type=submit]')]);
+  await page.waitForSelector('body[data-ready]');
+  assert.match(await page.textContent('h1'), new RegExp(`FY${years[1]}`));
+  assert.equal((await page.locator('ul.stats li', { hasText: 'Projects formulated' }).locator('b').textContent()).trim(), '0');
+  await page.close();
+});
+
 test('the filters narrow the board by partner text and by stage', async () => {
   const page = await open('/dashboard?lang=en');
   await page.fill('#f-q', 'wajima');
@@ -166,7 +200,7 @@ test('a broadcast: its figures, the delivery chart and who was not reached, in b
   }
 });
 
-for (const path of ['/dashboard/broadcasts?lang=en', '/dashboard/project?n=1&lang=ja', '/dashboard/drafting?lang=ja', '/dashboard/drafting?lang=en', '/dashboard/config?lang=ja']) {
+for (const path of ['/dashboard/broadcasts?lang=en', '/dashboard/project?n=1&lang=ja', '/dashboard/drafting?lang=ja', '/dashboard/drafting?lang=en', '/dashboard/club?lang=ja&fy=2025', '/dashboard/config?lang=ja']) {
   test(`${path} draws, keeps to the screen and passes axe`, async () => {
     const page = await open(path, { width: 375, height: 800 });
     await checkLayout(page, path);

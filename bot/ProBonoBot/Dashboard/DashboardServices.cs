@@ -11,7 +11,7 @@ namespace ProBonoBot.Dashboard;
 public static class DashboardServices
 {
     /// <summary>The pages; each is the same shell, the script draws the page its path names.</summary>
-    public static readonly IReadOnlyList<string> Pages = ["", "project", "broadcasts", "drafting", "config"];
+    public static readonly IReadOnlyList<string> Pages = ["", "project", "broadcasts", "drafting", "club", "config"];
 
     /// <summary>Teams (desktop, web, mobile) and Microsoft 365 hosts that may frame the tab.</summary>
     private const string FrameAncestors =
@@ -77,6 +77,7 @@ public static class DashboardServices
         api.MapGet("/broadcasts/{id:long}", async (long id, DashboardQueries queries, CancellationToken ct) =>
             await queries.BroadcastAsync(id, ct).ConfigureAwait(false) is { } broadcast ? Results.Json(broadcast) : NotFound());
         api.MapGet("/drafting", (DashboardQueries queries, CancellationToken ct) => queries.DraftingAsync(ct));
+        api.MapGet("/club", DashboardClub.GetAsync);
         DashboardActions.Map(api);
         return app;
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using ProBonoBot.Tests.Storage;
 
 namespace ProBonoBot.Tests.Dashboard;
@@ -115,6 +116,51 @@ public abstract class DashboardApiTestsBase : IAsyncLifetime
         Assert.Equal(1234, (long)drafting["tokens"]!["today"]!);
         Assert.Equal(500_000, (long)drafting["tokens"]!["budget"]!);
         Assert.Equal(14, drafting["tokens"]!["days"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public async Task Club_TheClubReportsFiguresPerQuarter()
+    {
+        var club = await GetAsync("/dashboard/api/club?fy=2026");
+
+        Assert.Equal(2026, (int)club["fiscalYear"]!);
+        Assert.Equal(4, club["quarters"]!.AsArray().Count);
+        var q3 = club["quarters"]![2]!; // 2026-10-01 to 2026-12-31 holds the seeded 90 approved minutes of 2026-11-27
+        Assert.Equal("2026-10-01", (string?)q3["first"]);
+        Assert.Equal("2026-12-31", (string?)q3["last"]);
+        Assert.Equal(90, (long)q3["figures"]!["approvedMinutes"]!);
+        Assert.Equal(1, (int)q3["figures"]!["participants"]!);
+        Assert.Equal(0, (long)club["quarters"]![0]!["figures"]!["approvedMinutes"]!);
+        Assert.Equal(90, (long)club["year"]!["figures"]!["approvedMinutes"]!);
+        Assert.Equal("Asia/Tokyo", (string?)club["timeZone"]);
+
+        // One set of numbers: exactly what the report command's service computes, figure by figure.
+        var reports = _bot.Services.GetRequiredService<ProBonoBot.Impact.ReportService>();
+        var report = await reports.BuildAsync(2026, CancellationToken.None);
+        foreach (var (period, json) in report.Quarters.Prepend(report.Year).Zip(club["quarters"]!.AsArray().Prepend(club["year"])))
+        {
+            var f = period.Figures;
+            var j = json!["figures"]!;
+            Assert.Equal(
+                [f.Participants, f.ApprovedMinutes, f.Needs, f.Briefs, f.Projects, f.Teams, f.HandsOn, f.Closed, f.Partners, f.NewMembers],
+                new[] { "participants", "approvedMinutes", "needs", "briefs", "projects", "teams", "handsOn", "closed", "partners", "newMembers" }
+                    .Select(k => (long)j[k]!));
+        }
+
+        // Without fy: the current fiscal year, which the selector offers with the four before it.
+        var current = await GetAsync("/dashboard/api/club");
+        Assert.Equal(reports.CurrentYear, (int)current["fiscalYear"]!);
+        Assert.Equal(5, current["years"]!.AsArray().Count);
+    }
+
+    [Theory]
+    [InlineData("/dashboard/api/club?fy=1999", HttpStatusCode.BadRequest)]
+    [InlineData("/dashboard/api/club?fy=abc", HttpStatusCode.BadRequest)]
+    public async Task Club_BadYear_400(string path, HttpStatusCode expected)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _bot.Issuer.UserToken(BotHost.TenantId, Audience, Activities.UserAad));
+        Assert.Equal(expected, (await _bot.Client.SendAsync(request)).StatusCode);
     }
 
     [Fact]

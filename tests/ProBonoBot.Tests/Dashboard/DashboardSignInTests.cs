@@ -100,7 +100,7 @@ public sealed class DashboardSignInTests : IAsyncLifetime
     [InlineData("not-a-jwt")]
     public async Task NoOrGarbageToken_OutsideDevMode_401(string? token)
     {
-        foreach (var path in new[] { "/dashboard/api/me", "/dashboard/api/board", "/dashboard/api/projects/1", "/dashboard/api/broadcasts", "/dashboard/api/broadcasts/1", "/dashboard/api/drafting" })
+        foreach (var path in new[] { "/dashboard/api/me", "/dashboard/api/board", "/dashboard/api/projects/1", "/dashboard/api/broadcasts", "/dashboard/api/broadcasts/1", "/dashboard/api/drafting", "/dashboard/api/club" })
         {
             Assert.Equal(HttpStatusCode.Unauthorized, (await GetAsync(path, token)).StatusCode);
         }
@@ -109,7 +109,7 @@ public sealed class DashboardSignInTests : IAsyncLifetime
     [Fact]
     public async Task Pages_AreServedWithoutSignIn_WithAPolicyThatLetsTeamsFrameThem()
     {
-        foreach (var path in new[] { "/dashboard", "/dashboard/project", "/dashboard/broadcasts", "/dashboard/drafting", "/dashboard/config" })
+        foreach (var path in new[] { "/dashboard", "/dashboard/project", "/dashboard/broadcasts", "/dashboard/drafting", "/dashboard/club", "/dashboard/config" })
         {
             var page = await GetAsync(path, null);
             Assert.Equal(HttpStatusCode.OK, page.StatusCode);

@@ -4,7 +4,7 @@
 
 const TEXT = {
   en: {
-    title: 'ProBonoBot dashboard', skip: 'Skip to content', nav: 'Dashboard', board: 'Board', broadcasts: 'Broadcasts', drafting: 'Drafting',
+    title: 'ProBonoBot dashboard', skip: 'Skip to content', nav: 'Dashboard', board: 'Board', broadcasts: 'Broadcasts', drafting: 'Drafting', club: 'Club',
     language: 'Language', loading: 'Loading…', failed: 'The dashboard could not load this page. Try again later.',
     unauthorized: 'Please open the dashboard from the ProBonoBot app in Teams to sign in.',
     forbidden: 'The dashboard is for the club\'s leaders. Ask a leader to add you if you lead projects.',
@@ -37,9 +37,16 @@ const TEXT = {
     actions: 'Actions', confirmTeam: 'Confirm the team', publish: 'Publish', done: 'Done.', confirmAnyway: 'Confirm anyway', approve: 'Approve',
     approved: (n) => `Approved: project #${n} is saved as a draft; the author has been told.`,
     emptySeat: (role, taken, seats) => `${role} (${taken} of ${seats})`, listSeparator: ', ', emptySeats: (list) => `Some seats are still free: ${list}. Confirm the team anyway?`,
+    clubTitle: (fy) => `The club's numbers, FY${fy}`, fiscalYear: 'Fiscal year', fy: (y) => `FY${y}`, show: 'Show', quarter: (q) => `Q${q}`, wholeYear: 'Year',
+    period: 'Figure', clubNote: (zone) => `The same figures as the club report (the report command, its chart and CSV); dates in ${zone}.`,
+    // The club report's metric names (Strings/en.json, impact.metrics), in the same order as its figures.
+    metrics: { participants: 'Participants', approvedMinutes: 'Approved hours', needs: 'Needs identified', briefs: 'Briefs written', projects: 'Projects formulated',
+      teams: 'Teams built', handsOn: 'Hands-on support', closed: 'Projects closed', partners: 'Partners served', newMembers: 'New members' },
+    chartPeople: 'Participants and new members per quarter', chartHours: 'Approved hours per quarter', chartStages: 'Needs, briefs and projects by stage per quarter',
+    perQuarter: 'Per quarter', chartSummary: (title, parts) => `${title}: ${parts}.`,
   },
   ja: {
-    title: 'ProBonoBot ダッシュボード', skip: '本文へ移動', nav: 'ダッシュボード', board: 'ボード', broadcasts: '一斉送信', drafting: '下書き',
+    title: 'ProBonoBot ダッシュボード', skip: '本文へ移動', nav: 'ダッシュボード', board: 'ボード', broadcasts: '一斉送信', drafting: '下書き', club: 'クラブの実績',
     language: '言語', loading: '読み込んでいます…', failed: 'このページを読み込めませんでした。しばらくしてからもう一度お試しください。',
     unauthorized: 'サインインするには、Teams の ProBonoBot アプリからダッシュボードを開いてください。',
     forbidden: 'ダッシュボードはクラブのリーダー専用です。プロジェクトを率いている場合は、リーダーに追加を依頼してください。',
@@ -72,6 +79,12 @@ const TEXT = {
     actions: '操作', confirmTeam: 'チームを確定', publish: '公開', done: '完了しました。', confirmAnyway: 'このまま確定', approve: '承認',
     approved: (n) => `承認しました。プロジェクト #${n} を下書きとして保存し、作成者に知らせました。`,
     emptySeat: (role, taken, seats) => `${role}（${seats} 席中 ${taken} 席）`, listSeparator: '、', emptySeats: (list) => `まだ空席があります：${list}。このままチームを確定しますか？`,
+    clubTitle: (fy) => `クラブの実績（${fy}年度）`, fiscalYear: '年度', fy: (y) => `${y}年度`, show: '表示', quarter: (q) => `第${q}四半期`, wholeYear: '通年',
+    period: '項目', clubNote: (zone) => `クラブレポート（report コマンド、そのグラフと CSV）と同じ数値です。日付は ${zone} の暦で数えています。`,
+    metrics: { participants: '参加者数', approvedMinutes: '承認済みの活動時間', needs: '把握した相談', briefs: '作成した概要書', projects: '立ち上げたプロジェクト',
+      teams: 'チーム編成', handsOn: '伴走支援中のプロジェクト', closed: '終了したプロジェクト', partners: '支援したパートナー', newMembers: '新しいメンバー' },
+    chartPeople: '四半期ごとの参加者数と新しいメンバー', chartHours: '四半期ごとの承認済みの活動時間', chartStages: '四半期ごとの相談・概要書・プロジェクトの段階',
+    perQuarter: '四半期ごと', chartSummary: (title, parts) => `${title}：${parts}。`,
   },
 };
 
@@ -167,7 +180,7 @@ function header(page) {
   document.getElementById('skip').textContent = t.skip;
   const nav = document.getElementById('nav');
   nav.setAttribute('aria-label', t.nav);
-  nav.replaceChildren(...[['', t.board], ['/broadcasts', t.broadcasts], ['/drafting', t.drafting]].map(([path, label]) =>
+  nav.replaceChildren(...[['', t.board], ['/broadcasts', t.broadcasts], ['/drafting', t.drafting], ['/club', t.club]].map(([path, label]) =>
     el('a', { href: href(path), 'aria-current': (page === path || (path === '' && page === '/project')) ? 'page' : null, text: label })));
   const other = lang === 'ja' ? 'en' : 'ja';
   const switcher = new URLSearchParams(location.search);
@@ -401,6 +414,59 @@ async function approve(brief, button) {
   }
 }
 
+// ---- Club ----------------------------------------------------------------------------------------------------------
+// The club report's figures (the same service as the report command's card, chart and CSV) per quarter, as charts and a table.
+const METRICS = ['participants', 'approvedMinutes', 'needs', 'briefs', 'projects', 'teams', 'handsOn', 'closed', 'partners', 'newMembers'];
+const hoursOf = (minutes) => Math.round((minutes ?? 0) / 6) / 10;
+
+async function club() {
+  const fyParam = params.get('fy');
+  if (fyParam !== null && !/^\d{4}$/.test(fyParam)) throw new HttpError(404);
+  const data = await api(`/club${fyParam ? `?fy=${fyParam}` : ''}`);
+  const value = (figures, key) => key === 'approvedMinutes' ? hoursOf(figures[key]) : figures[key];
+  const shown = (figures, key) => new Intl.NumberFormat(lang, key === 'approvedMinutes' ? { minimumFractionDigits: 1, maximumFractionDigits: 1 } : {}).format(value(figures, key));
+  const select = el('select', { name: 'fy', id: 'f-fy' }, data.years.map(y => el('option', { value: y, selected: y === data.fiscalYear, text: t.fy(y) })));
+  const form = el('form', { class: 'filters', method: 'get', action: location.pathname },
+    el('label', { for: 'f-fy' }, t.fiscalYear, select),
+    el('input', { type: 'hidden', name: 'lang', value: lang }),
+    inTeams ? el('input', { type: 'hidden', name: 'inTeams', value: '1' }) : null,
+    el('button', { type: 'submit', text: t.show }));
+  const labels = data.quarters.map(q => t.quarter(q.quarter));
+  const charts = [
+    { id: 'chart-people', title: t.chartPeople, type: 'bar', keys: ['participants', 'newMembers'] },
+    { id: 'chart-hours', title: t.chartHours, type: 'bar', keys: ['approvedMinutes'] },
+    { id: 'chart-stages', title: t.chartStages, type: 'bar', keys: ['needs', 'briefs', 'projects', 'teams', 'handsOn', 'closed'] },
+  ].map(c => ({
+    ...c,
+    canvas: el('canvas', { id: c.id, role: 'img', 'aria-label': t.chartSummary(c.title, c.keys.map(k =>
+      `${t.metrics[k]} ${data.quarters.map((q, i) => `${labels[i]} ${shown(q.figures, k)}`).join(t.listSeparator)}`).join('; ')) }),
+  }));
+  const periodText = (p) => `${p.first} – ${p.last}`;
+  show(
+    el('h1', { text: t.clubTitle(data.fiscalYear) }),
+    form,
+    el('p', { class: 'muted', text: `${periodText(data.year)} · ${t.clubNote(data.timeZone)}` }),
+    el('ul', { class: 'stats', 'aria-label': t.fy(data.fiscalYear) }, METRICS.map(k => el('li', { class: 'stat' }, el('b', { text: shown(data.year.figures, k) }), t.metrics[k]))),
+    charts.flatMap(c => [el('h2', { text: c.title }), el('div', { class: 'chart' }, c.canvas)]),
+    el('h2', { text: t.perQuarter }),
+    // One row per figure, one column per quarter and the year: narrow enough for a desktop tab without scrolling.
+    table([
+      { label: t.period, value: k => t.metrics[k] },
+      ...[...data.quarters, data.year].map(p => ({ label: p.quarter ? t.quarter(p.quarter) : t.wholeYear, num: true, value: k => shown(p.figures, k) })),
+    ], METRICS),
+    el('p', { class: 'muted', text: data.quarters.map(p => `${t.quarter(p.quarter)}: ${periodText(p)}`).join(' · ') }));
+  await loadScript('/dashboard/assets/chart.umd.min.js');
+  const colours = ['#0f6b5f', '#8a3b00', '#3b5ba5', '#a4262c', '#5c2e91', '#5c5c5c'];
+  for (const c of charts) {
+    new window.Chart(c.canvas, {
+      type: c.type,
+      data: { labels, datasets: c.keys.map((k, i) => ({ label: t.metrics[k], data: data.quarters.map(q => value(q.figures, k)), backgroundColor: colours[i % colours.length] })) },
+      options: { responsive: true, maintainAspectRatio: false, animation: false, plugins: { legend: { display: c.keys.length > 1 } },
+        scales: { y: { beginAtZero: true, ticks: { precision: c.keys[0] === 'approvedMinutes' ? undefined : 0 } } } },
+    });
+  }
+}
+
 // ---- Channel tab configuration -----------------------------------------------------------------------------------
 async function config(teams) {
   show(el('h1', { text: t.configTitle }), el('p', { text: t.configText }));
@@ -435,6 +501,7 @@ async function main_() {
         case '/project': await project(); break;
         case '/broadcasts': await broadcasts(); break;
         case '/drafting': await drafting(); break;
+        case '/club': await club(); break;
         default: await board();
       }
       if (me.local) main.prepend(el('p', { class: 'notice', text: t.local }));
