@@ -36,10 +36,15 @@ public sealed partial class CommandRoutes(
     private async Task PickAsync(TurnContext turn, CancellationToken ct)
     {
         var command = turn.Match!.Groups["c"].Value.ToLowerInvariant().Replace("signup", "sign up", StringComparison.Ordinal);
-        if (command is "sign up" or "withdraw")
+        if (command is "sign up" or "withdraw" or "plan")
         {
             var language = await languages.ResolveAsync(turn, ct);
-            var card = command == "sign up" ? await SignUpChoicesAsync(language, ct) : await WithdrawChoicesAsync(turn, language, ct);
+            var card = command switch
+            {
+                "sign up" => await SignUpChoicesAsync(language, ct),
+                "withdraw" => await WithdrawChoicesAsync(turn, language, ct),
+                _ => await PlanChoicesAsync(turn, language, ct),
+            };
             await SendAsync(turn, card, ct);
             return;
         }
@@ -56,6 +61,7 @@ public sealed partial class CommandRoutes(
             "publish" => (t.PickPublish, t.NoneToPublish, new[] { ProjectStatus.Draft, ProjectStatus.Recruiting }),
             "edit" => (t.PickEdit, t.NoneToEdit, [ProjectStatus.Draft]),
             "applicants" => (t.PickApplicants, t.NoneRecruiting, [ProjectStatus.Recruiting]),
+            "close" => (t.PickClose, t.NoneToClose, [ProjectStatus.TeamFormed, ProjectStatus.InProgress]),
             _ => (t.PickBroadcast, t.NoneRecruiting, [ProjectStatus.Recruiting]),
         };
         var list = new List<ProjectChoice>();
@@ -103,6 +109,18 @@ public sealed partial class CommandRoutes(
         return list.Count == 0
             ? new Choices(t.NoneToWithdraw, null)
             : new Choices(null, CommandCards.Pick(language, t.PickWithdraw, Typed(CommandWords.All.First(c => c.Canonical == "withdraw"), language), list));
+    }
+
+    /// <summary>The projects whose plan the person may see: those they are confirmed on or lead while open.</summary>
+    private async Task<Choices> PlanChoicesAsync(TurnContext turn, Language language, CancellationToken ct)
+    {
+        var t = UiText.For(language).Commands;
+        var list = turn.Person() is { } person
+            ? (await projects.ListOfMemberOrLeaderAsync(person.Aad, ct)).Select(p => new ProjectChoice(p.Number, p.Title)).ToList()
+            : [];
+        return list.Count == 0
+            ? new Choices(t.NoneToPlan, null)
+            : new Choices(null, CommandCards.Pick(language, t.PickPlan, Typed(CommandWords.All.First(c => c.Canonical == "plan"), language), list));
     }
 
     private static async Task SendAsync(TurnContext turn, Choices choices, CancellationToken ct)
@@ -153,6 +171,6 @@ public sealed partial class CommandRoutes(
 
     private sealed record Choices(string? Text, System.Text.Json.Nodes.JsonObject? Card);
 
-    [GeneratedRegex(@"^(?<c>sign ?up|withdraw|applicants|publish|broadcast|edit)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex(@"^(?<c>sign ?up|withdraw|applicants|publish|broadcast|edit|close|plan)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 200)]
     private static partial Regex MissingNumberPattern();
 }

@@ -75,7 +75,7 @@ public static partial class PlanForm
             errors.Add(F(t.ErrorKind, row));
         }
 
-        title = TextHygiene.StripInvisible(title).Trim();
+        title = SingleLine(TextHygiene.StripInvisible(title)).Trim();
         if (title.Length == 0)
         {
             errors.Add(F(t.ErrorTitle, row));
@@ -85,7 +85,7 @@ public static partial class PlanForm
             errors.Add(F(t.ErrorTitleLong, row, PlanCards.MaxTitle));
         }
 
-        var placeText = TextHygiene.StripInvisible(place).Trim();
+        var placeText = SingleLine(TextHygiene.StripInvisible(place)).Trim();
         if (placeText.Length > PlanCards.MaxPlace)
         {
             errors.Add(F(t.ErrorPlaceLong, row, PlanCards.MaxPlace));
@@ -175,4 +175,10 @@ public static partial class PlanForm
 
     [GeneratedRegex(@"^(?<field>kind|title|date|time|minutes|place|cancel)\.(?<row>new|[0-9]{1,18})$", RegexOptions.CultureInvariant, 100)]
     private static partial Regex FieldName();
+
+    /// <summary>Titles and places are one line: line and paragraph breaks become spaces.</summary>
+    private static string SingleLine(string text) => LineBreaks().Replace(text, " ");
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[\r\n\u2028\u2029\u0085]+", System.Text.RegularExpressions.RegexOptions.CultureInvariant, 200)]
+    private static partial System.Text.RegularExpressions.Regex LineBreaks();
 }

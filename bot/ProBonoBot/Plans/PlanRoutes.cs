@@ -1,3 +1,4 @@
+using ProBonoBot.Cards.Projects;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using ProBonoBot.Cards;
@@ -89,6 +90,11 @@ public sealed partial class PlanRoutes(
             return CardActionResult.Say(F(t.OnlyLeader, project.Number));
         }
 
+        if (project.Status is ProjectStatus.Completed or ProjectStatus.Cancelled)
+        {
+            return CardActionResult.Say(F(t.Ended, project.Number));
+        }
+
         var plan = await PlanAsync(project, ct);
         if (turn.DataNumber("version") != plan.Version)
         {
@@ -135,6 +141,11 @@ public sealed partial class PlanRoutes(
         if (!milestone.IsLive)
         {
             return CardActionResult.Say(t.AnswerGone);
+        }
+
+        if (project.Status is ProjectStatus.Completed or ProjectStatus.Cancelled)
+        {
+            return CardActionResult.Say(F(t.Ended, project.Number));
         }
 
         var attending = turn.DataString("answer") == "yes";
@@ -201,6 +212,6 @@ public sealed partial class PlanRoutes(
     private async Task<bool> IsMemberAsync(long project, string aad, CancellationToken ct) =>
         await signUps.LiveAsync(project, aad, ct) is { Status: SignUpStatus.Confirmed };
 
-    [GeneratedRegex(@"^plan(\s*#?(?<n>[0-9０-９]+))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex(@"^plan\s*#?(?<n>[0-9０-９]+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 200)]
     private static partial Regex PlanPattern();
 }

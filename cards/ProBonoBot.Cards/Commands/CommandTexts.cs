@@ -25,6 +25,10 @@ public sealed class CommandTexts
     public required string PickApplicants { get; init; }
     public required string PickPublish { get; init; }
     public required string PickBroadcast { get; init; }
+    public required string PickClose { get; init; }
+    public required string PickPlan { get; init; }
+    public required string NoneToClose { get; init; }
+    public required string NoneToPlan { get; init; }
     public required string PickEdit { get; init; }
 
     /// <summary>{0}: the command with an example number, e.g. <c>sign up 3</c>.</summary>

@@ -67,4 +67,5 @@ public sealed class PlanTexts
     public required string ChangedUndated { get; init; }
     public required string ChangedCalendar { get; init; }
     public required string CalendarDescription { get; init; }
+    public required string Ended { get; init; }
 }

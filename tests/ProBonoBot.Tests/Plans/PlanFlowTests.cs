@@ -120,6 +120,57 @@ public sealed class PlanFlowTests : IAsyncLifetime
         Assert.Equal(2, await CountAsync("SELECT COUNT(*) FROM reminders WHERE status = 0"));
     }
 
+    [Fact]
+    public async Task Leader_LineBreaksInTitleAndPlace_SavedOnOneLine()
+    {
+        await SeedAsync();
+        await CardAsync(Leader, "plan 1", "Save plan");
+        var row = NewRow("Kick-off\r\nATTENDEE:mailto:x@example.com\u2028X-INJ:1");
+        row["place.new"] = "Room 3\nEND:VEVENT";
+        Assert.Contains("Plan saved.", await SaveAsync(row), StringComparison.Ordinal);
+
+        var (title, place) = await _bot.Db.ReadAsync(c => c.QuerySingleAsync<(string, string)>("SELECT title, place FROM milestones"), default);
+        Assert.Equal("Kick-off ATTENDEE:mailto:x@example.com X-INJ:1", title);
+        Assert.Equal("Room 3 END:VEVENT", place);
+    }
+
+    [Fact]
+    public async Task EndedProject_PlanCannotChange_AnswersRefused()
+    {
+        await SeedAsync();
+        await CardAsync(Leader, "plan 1", "Save plan");
+        Assert.Contains("Plan saved.", await SaveAsync(NewRow()), StringComparison.Ordinal);
+        await _bot.Db.WriteAsync(c => c.ExecuteAsync("UPDATE projects SET status = 4 WHERE number = 1"), default);
+
+        Assert.Contains("has ended", await SaveAsync(NewRow("Another")), StringComparison.Ordinal);
+        Assert.Equal(1, await CountAsync("SELECT COUNT(*) FROM milestones"));
+
+        _bot.Connector.Clear();
+        await _bot.PostAsync(As(Activities.Submit(Url, new JsonObject { ["verb"] = "planAnswer", ["project"] = 1, ["milestone"] = 1, ["answer"] = "no" }), "aad-berlin"));
+        await _bot.Connector.WaitForAsync(r => r.Any(x => PlanSut.AllText(x.Json).Contains("has ended", StringComparison.Ordinal)));
+        Assert.Equal(0, await CountAsync("SELECT COUNT(*) FROM attendance"));
+    }
+
+    [Fact]
+    public async Task PlanOrCloseWithoutNumber_OffersTheProjectsToPick()
+    {
+        await SeedAsync();
+        var pick = await CardAsync("aad-berlin", "plan", "Whose plan would you like to see?");
+        Assert.Contains("Donor database", PlanSut.AllText(pick), StringComparison.Ordinal);
+        Assert.DoesNotContain("Secret draft", PlanSut.AllText(pick), StringComparison.Ordinal);
+
+        var none = await CardAsyncOrText("aad-stranger", "plan", "no plan to show");
+        Assert.Contains("projects", none, StringComparison.Ordinal);
+    }
+
+    private async Task<string> CardAsyncOrText(string aad, string text, string marker)
+    {
+        _bot.Connector.Clear();
+        await _bot.PostAsync(As(Activities.Message(Url, text), aad));
+        var sent = await _bot.Connector.WaitForAsync(r => r.Any(x => PlanSut.AllText(x.Json).Contains(marker, StringComparison.Ordinal)));
+        return PlanSut.AllText(sent.Last(x => PlanSut.AllText(x.Json).Contains(marker, StringComparison.Ordinal)).Json);
+    }
+
     [Theory]
     [InlineData("title.999", "Renamed", "not part of this plan")]
     [InlineData("title.new", "", "that is not a date")]
