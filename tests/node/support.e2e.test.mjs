@@ -167,7 +167,7 @@ test('the leader approves the hours and the report shows 1 participant and the h
   const report = cardOf(await pg.next('personal-chat-id', m => (cardTitle(m) ?? '').startsWith('Club report FY'), 30000));
   const facts = Object.fromEntries(report.body.find(n => n.type === 'FactSet').facts.map(f => [f.title, f.value]));
   assert.equal(facts.Participants, '1');
-  assert.equal(facts['Approved hours'], '0.3');
+  assert.equal(facts['Approved hours'], '0.25');
   assert.equal(facts['Teams built'], '1');
   assert.equal(facts['Hands-on support'], '1');
   assert.equal(facts['Partners served'], '1');

@@ -57,10 +57,13 @@ public sealed class ImpactTexts
     public required string MyProfileSkills { get; init; }
     public required string MyEmpty { get; init; }
 
-    /// <summary>"12.5 h" / "12.5時間" from minutes, one decimal, rounded half away from zero.</summary>
+    /// <summary>"12.5 h" / "12.5時間" from minutes (see <see cref="HoursText"/>).</summary>
     public string Hours(long minutes) => Wording.Plurals.Format(HoursValue, HoursText(minutes));
 
-    /// <summary>Minutes as hours with one decimal ("12.5"), invariant culture.</summary>
+    /// <summary>
+    /// Minutes as hours, invariant culture, with one or two decimals: "12.5", "2.0", "0.25" — exact for the quarter hours
+    /// members log, so the report agrees with what the hours cards said (two decimals, rounded half away from zero, otherwise).
+    /// </summary>
     public static string HoursText(long minutes) =>
-        Math.Round(minutes / 60m, 1, MidpointRounding.AwayFromZero).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
+        Math.Round(minutes / 60m, 2, MidpointRounding.AwayFromZero).ToString("0.0#", System.Globalization.CultureInfo.InvariantCulture);
 }

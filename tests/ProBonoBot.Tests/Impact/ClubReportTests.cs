@@ -44,7 +44,7 @@ public sealed class ClubReportTests : IAsyncLifetime
         var report = await _bot.Services.GetRequiredService<ReportService>().BuildAsync(2025, default);
 
         Assert.Equal(Fy2025, report.Year.Figures);
-        Assert.Equal("5.8", ImpactTexts.HoursText(report.Year.Figures.ApprovedMinutes));
+        Assert.Equal("5.75", ImpactTexts.HoursText(report.Year.Figures.ApprovedMinutes));
     }
 
     [Fact]

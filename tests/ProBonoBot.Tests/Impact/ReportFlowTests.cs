@@ -123,8 +123,8 @@ public sealed class ReportFlowTests : IAsyncLifetime
         var lines = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(6, lines.Length);
         Assert.Equal("\"Period\",\"From\",\"To\",\"Participants\",\"Approved hours\",\"Needs identified\",\"Briefs written\",\"Projects formulated\",\"Teams built\",\"Hands-on support\",\"Projects closed\",\"Partners served\",\"New members\"", lines[0]);
-        Assert.Equal("\"Q1\",\"2025-04-01\",\"2025-06-30\",\"2\",\"2.3\",\"2\",\"1\",\"1\",\"1\",\"1\",\"0\",\"1\",\"2\"", lines[1]);
-        Assert.Equal("\"FY2025\",\"2025-04-01\",\"2026-03-31\",\"3\",\"5.8\",\"3\",\"3\",\"3\",\"3\",\"3\",\"1\",\"2\",\"3\"", lines[5]);
+        Assert.Equal("\"Q1\",\"2025-04-01\",\"2025-06-30\",\"2\",\"2.25\",\"2\",\"1\",\"1\",\"1\",\"1\",\"0\",\"1\",\"2\"", lines[1]);
+        Assert.Equal("\"FY2025\",\"2025-04-01\",\"2026-03-31\",\"3\",\"5.75\",\"3\",\"3\",\"3\",\"3\",\"3\",\"1\",\"2\",\"3\"", lines[5]);
         Assert.DoesNotContain(lines.SelectMany(l => l.Split(',')), cell => cell.Length > 1 && "=+-@".Contains(cell[1], StringComparison.Ordinal));
     }
 
