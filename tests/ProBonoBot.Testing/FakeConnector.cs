@@ -143,6 +143,15 @@ public sealed class FakeConnector : LoopbackServer
         }
     }
 
+    /// <summary>Stops answering with the faults of <see cref="FailWhen"/> (e.g. the person unblocked the bot).</summary>
+    public void ClearFailWhen()
+    {
+        lock (_rules)
+        {
+            _rules.Clear();
+        }
+    }
+
     public void Clear()
     {
         lock (_requests)
