@@ -224,6 +224,30 @@ test('confirming the team from the tab asks about the empty seat, then shows up 
   await page.close();
 });
 
+for (const lang of ['en', 'ja']) {
+  for (const width of [1280, 375]) {
+    test(`a draft's page in ${lang} at ${width} px offers Publish with the team's channels; accessible`, async () => {
+      const page = await open(`/dashboard/project?n=2&lang=${lang}`, { width, height: 800 });
+      assert.match(await page.textContent('#h-publish'), lang === 'en' ? /Publish to team channels/ : /チームのチャネルに公開/);
+      assert.equal(await page.locator('#publish-form input[name="channel"][value="team-id"]').isChecked(), true);
+      await checkLayout(page, `publish ${lang} ${width}`);
+      await checkAccessibility(page, `publish ${lang} ${width}`);
+      await page.close();
+    });
+  }
+}
+
+test('publishing a draft from the tab posts its announcement in the channel, as the chat does', async () => {
+  const page = await open('/dashboard/project?n=2&lang=en');
+  await page.click('#publish');
+  await page.waitForFunction(() => document.getElementById('action-status')?.textContent.includes('Published #2'));
+  assert.match(await page.textContent('h1'), /Recruiting/);
+  assert.equal(await page.locator('#publish-form').count(), 0);
+  await pg.next('team-id', m => cardTitle(m) === '仮設住宅の見守りアプリ');
+  await pg.botSent(b => b.conversation?.id === 'personal-chat-id' && textOf(b).startsWith('Published #2'));
+  await page.close();
+});
+
 // ---- Sign-in as deployed: Teams SSO tokens from a local issuer ----------------------------------------------------
 const TENANT = 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
 const APP_ID = '11111111-2222-3333-4444-555555555555';

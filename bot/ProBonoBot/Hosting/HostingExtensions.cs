@@ -104,6 +104,7 @@ public static class HostingExtensions
         services.AddSingleton<LeaderDirectory>();
         services.AddSingleton<LeaderGate>();
         services.AddSingleton<TeamFormation>();
+        services.AddSingleton<ProjectPublishing>();
         services.AddSingleton<ProjectVisibility>();
         services.AddSingleton<PersonalChat>();
         services.AddSingleton<ConfirmationSigner>();

@@ -3,7 +3,6 @@ using ProBonoBot.Cards;
 using ProBonoBot.Cards.Json;
 using ProBonoBot.Cards.Projects;
 using ProBonoBot.Hosting;
-using ProBonoBot.Install;
 using ProBonoBot.People;
 using ProBonoBot.Privacy;
 using ProBonoBot.Protocol.Routing;
@@ -20,9 +19,7 @@ namespace ProBonoBot.Projects;
 public sealed partial class ProjectRoutes(
     ProjectStore projects,
     LeaderDirectory leaders,
-    ConversationStore conversations,
-    ChannelPublisher publisher,
-    TeamChannels teamChannels,
+    ProjectPublishing publishing,
     LeaderGate gate,
     PersonalChat personal,
     LanguageResolver languages) : IRouteModule
@@ -126,66 +123,41 @@ public sealed partial class ProjectRoutes(
     {
         var t = UiText.For(language).Projects;
         var project = number is { } n ? await projects.GetAsync(n, ct).ConfigureAwait(false) : null;
-        if (project is null || project.Status is not (ProjectStatus.Draft or ProjectStatus.Recruiting))
+        if (!ProjectPublishing.CanPublish(project))
         {
             await personal.SayAsync(turn, project is null ? t.UnknownProject : F(t.NotRecruiting, project.Number, Markdown.Escape(project.Title), t.StatusReason(project.Status)), language, ct).ConfigureAwait(false);
             return false;
         }
 
         // Every channel of every team the bot is in, as Teams lists them now (channels made since install included).
-        await teamChannels.SyncAllAsync(turn.Connector, ct);
-        var channels = await conversations.ActiveChannelsAsync(ct).ConfigureAwait(false);
-        if (channels.Count == 0)
+        var choices = await publishing.ChannelChoicesAsync(turn.Connector, language, ct).ConfigureAwait(false);
+        if (choices.Count == 0)
         {
             await personal.SayAsync(turn, t.NoChannels, language, ct).ConfigureAwait(false);
             return false;
         }
 
-        var choices = channels
-            .OrderBy(c => c.TeamName, StringComparer.Ordinal).ThenBy(c => !IsGeneral(c)).ThenBy(c => c.ChannelName, StringComparer.Ordinal)
-            .Select(c => new ChannelChoice(c.ConversationId, ChannelLabel(t, c), IsGeneral(c))).ToList();
-        await personal.SendCardAsync(turn, PublishCard.Build(language, project.Number, project.Title, choices), language, ct).ConfigureAwait(false);
+        await personal.SendCardAsync(turn, PublishCard.Build(language, project!.Number, project.Title, choices), language, ct).ConfigureAwait(false);
         return true;
     }, ct);
 
     private Task PublishAsync(TurnContext turn, CancellationToken ct) => AsLeaderAsync(turn, async language =>
     {
         var t = UiText.For(language).Projects;
-        var number = turn.DataNumber("project");
-        var project = number is { } n ? await projects.GetAsync(n, ct).ConfigureAwait(false) : null;
-        if (project is null || project.Status is not (ProjectStatus.Draft or ProjectStatus.Recruiting))
-        {
-            await personal.SayAsync(turn, project is null ? t.UnknownProject : F(t.NotRecruiting, project.Number, Markdown.Escape(project.Title), t.StatusReason(project.Status)), language, ct).ConfigureAwait(false);
-            return false;
-        }
-
-        // Card data can be edited by the client: only channels the bot is really installed in count.
-        var chosen = (turn.DataString("channels") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
-        var channels = (await conversations.ActiveChannelsAsync(ct).ConfigureAwait(false)).Where(c => chosen.Contains(c.ConversationId)).ToList();
-        if (channels.Count == 0)
-        {
-            await personal.SayAsync(turn, t.NothingChosen, language, ct).ConfigureAwait(false);
-            return false;
-        }
-
-        await projects.SetStatusAsync(project.Number, [ProjectStatus.Draft, ProjectStatus.Recruiting], ProjectStatus.Recruiting, ct).ConfigureAwait(false);
-        project = (await projects.GetAsync(project.Number, ct).ConfigureAwait(false))!;
-        var model = project.ToCard(await projects.CountsAsync(project.Number, ct).ConfigureAwait(false));
+        var chosen = (turn.DataString("channels") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var claimant = ChannelPosts.TurnClaimant(turn.Activity.Conversation?.Id, turn.Activity.Id);
-        var outcome = await publisher.PublishAsync(turn.Connector, project, model, channels, claimant, ct).ConfigureAwait(false);
-        await personal.SayAsync(turn, outcome.Message(t, project.Number), language, ct).ConfigureAwait(false);
-        return true;
+        var outcome = await publishing.PublishAsync(turn.Connector, turn.DataNumber("project"), chosen, claimant, ct).ConfigureAwait(false);
+        var project = outcome.Project;
+        var answer = outcome.Result switch
+        {
+            ProjectPublishing.Result.Published => outcome.Posts!.Message(t, project!.Number),
+            ProjectPublishing.Result.NotPublishable => F(t.NotRecruiting, project!.Number, Markdown.Escape(project.Title), t.StatusReason(project.Status)),
+            ProjectPublishing.Result.NothingChosen => t.NothingChosen,
+            _ => t.UnknownProject,
+        };
+        await personal.SayAsync(turn, answer, language, ct).ConfigureAwait(false);
+        return outcome.Result == ProjectPublishing.Result.Published;
     }, ct);
-
-    /// <summary>A team's General channel has the team's id (and no name in Teams' list).</summary>
-    private static bool IsGeneral(StoredConversation c) => c.TeamId is null || c.ConversationId == c.TeamId;
-
-    /// <summary>"Team — Channel" as Teams shows them; the channel id only when Teams never told its name.</summary>
-    private static string ChannelLabel(ProjectTexts t, StoredConversation c)
-    {
-        var channel = IsGeneral(c) ? t.ChannelGeneral : string.IsNullOrWhiteSpace(c.ChannelName) ? c.ConversationId : c.ChannelName;
-        return string.IsNullOrWhiteSpace(c.TeamName) ? channel : $"{c.TeamName} — {channel}";
-    }
 
     [GeneratedRegex(@"^(new project|create project|新規プロジェクト|プロジェクト作成|新しいプロジェクト)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 200)]
     private static partial Regex NewProjectPattern();

@@ -36,6 +36,8 @@ const TEXT = {
     local: 'Local development: anyone on this computer can see the dashboard.',
     actions: 'Actions', confirmTeam: 'Confirm the team', publish: 'Publish', done: 'Done.', confirmAnyway: 'Confirm anyway', approve: 'Approve',
     approved: (n) => `Approved: project #${n} is saved as a draft; the author has been told.`,
+    publishTitle: 'Publish to team channels', channelsLegend: 'Channels to post the announcement in',
+    noChannels: 'ProBonoBot is not in any team channel yet. In Teams, open Apps, find ProBonoBot, choose Add to a team, then reload this page.',
     emptySeat: (role, taken, seats) => `${role} (${taken} of ${seats})`, listSeparator: ', ', emptySeats: (list) => `Some seats are still free: ${list}. Confirm the team anyway?`,
     clubTitle: (fy) => `The club's numbers, FY${fy}`, fiscalYear: 'Fiscal year', fy: (y) => `FY${y}`, show: 'Show', quarter: (q) => `Q${q}`, wholeYear: 'Year',
     period: 'Figure', clubNote: (zone) => `The same figures as the club report (the report command, its chart and CSV); dates in ${zone}.`,
@@ -78,6 +80,8 @@ const TEXT = {
     local: 'ローカル開発モード：このコンピューターの誰でもダッシュボードを表示できます。',
     actions: '操作', confirmTeam: 'チームを確定', publish: '公開', done: '完了しました。', confirmAnyway: 'このまま確定', approve: '承認',
     approved: (n) => `承認しました。プロジェクト #${n} を下書きとして保存し、作成者に知らせました。`,
+    publishTitle: 'チームのチャネルに公開', channelsLegend: '募集のお知らせを投稿するチャネル',
+    noChannels: 'ProBonoBot はまだどのチームのチャネルにも追加されていません。Teams の「アプリ」で ProBonoBot を探して「チームに追加」を選び、このページを再読み込みしてください。',
     emptySeat: (role, taken, seats) => `${role}（${seats} 席中 ${taken} 席）`, listSeparator: '、', emptySeats: (list) => `まだ空席があります：${list}。このままチームを確定しますか？`,
     clubTitle: (fy) => `クラブの実績（${fy}年度）`, fiscalYear: '年度', fy: (y) => `${y}年度`, show: '表示', quarter: (q) => `第${q}四半期`, wholeYear: '通年',
     period: '項目', clubNote: (zone) => `クラブレポート（report コマンド、そのグラフと CSV）と同じ数値です。日付は ${zone} の暦で数えています。`,
@@ -258,10 +262,12 @@ async function project() {
   const actions = p.status === 1 && live.some(s => s.status === 0)
     ? el('div', { class: 'actions' }, el('button', { type: 'button', id: 'confirm-team', onclick: () => act(`/projects/${n}/confirm-team`), text: t.confirmTeam }))
     : null;
+  const publish = p.status === 0 ? await publishSection(n) : null;
   show(
     el('p', {}, el('a', { href: href(''), text: `← ${t.board}` })),
     el('h1', {}, `${p.number}. ${p.title} `, statusBadge(p.status)),
     actions, el('p', { id: 'action-status', role: 'status', class: 'muted' }),
+    publish,
     facts,
     el('h2', { text: t.roles }),
     table([{ label: t.role, value: r => r.name }, { label: t.skills, value: r => r.skills ?? '' }, { label: t.seatsCol, num: true, value: r => number(r.seats) },
@@ -281,6 +287,30 @@ async function project() {
       { label: t.waiting, num: true, value: h => (h.waiting / 60).toFixed(1) }, { label: t.rejected, num: true, value: h => (h.rejected / 60).toFixed(1) }], data.hours)] : null,
     el('h2', { text: t.broadcasts }),
     broadcastTable(data.broadcasts, false));
+}
+
+/** A draft's Publish: the channels the chat's "publish N" offers (General ticked), posted through the chat's own code. */
+async function publishSection(n) {
+  let channels;
+  try {
+    channels = (await api(`/projects/${n}/channels?lang=${lang}`)).channels;
+  } catch (error) {
+    if (error.status === 401 || error.status === 403) throw error;
+    return el('section', { 'aria-labelledby': 'h-publish' }, el('h2', { id: 'h-publish', text: t.publishTitle }),
+      el('p', { class: 'notice', text: error.body?.message ?? t.failed }));
+  }
+  const heading = el('h2', { id: 'h-publish', text: t.publishTitle });
+  if (!channels.length) return el('section', { 'aria-labelledby': 'h-publish' }, heading, el('p', { class: 'notice', text: t.noChannels }));
+  const form = el('form', { class: 'publish', id: 'publish-form', onsubmit: (e) => {
+    e.preventDefault();
+    const chosen = [...e.currentTarget.querySelectorAll('input[name="channel"]:checked')].map(c => c.value);
+    act(`/projects/${n}/publish`, { channels: chosen });
+  } },
+    el('fieldset', {}, el('legend', { text: t.channelsLegend }),
+      channels.map((c, i) => el('label', { for: `channel-${i}` },
+        el('input', { type: 'checkbox', name: 'channel', id: `channel-${i}`, value: c.id, checked: c.preselected }), el('span', { text: c.label })))),
+    el('div', { class: 'actions' }, el('button', { type: 'submit', id: 'publish', text: t.publish })));
+  return el('section', { 'aria-labelledby': 'h-publish' }, heading, form);
 }
 
 async function act(path, body = {}) {
