@@ -36,6 +36,8 @@ public static class HostingExtensions
         var configuration = builder.Configuration;
         builder.WebHost.ConfigureKestrel((_, kestrel) => DefaultAddress.Apply(kestrel));
         services.AddBotProtocol(configuration);
+        // A body or query the endpoints cannot bind (malformed JSON) is a 400 in every environment, never an exception (500).
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
         builder.AddTelemetry();
         services.AddSingleton<IValidateOptions<BotFrameworkOptions>, ProductionGuard>();
         services.AddOptions<BotHostOptions>().Bind(configuration.GetSection(BotHostOptions.Section))

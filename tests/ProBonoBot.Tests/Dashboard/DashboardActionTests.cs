@@ -55,6 +55,21 @@ public sealed class DashboardActionTests : IAsyncLifetime
         return await _bot.Client.SendAsync(request);
     }
 
+    [Theory]
+    [InlineData("{not json")]
+    [InlineData("{\"confirmEmptySeats\": \"yes please\"}")]
+    [InlineData("[1, 2]")]
+    public async Task ConfirmTeam_MalformedBody_Is400AndChangesNothing(string body)
+    {
+        var number = await RecruitingProjectAsync();
+
+        var response = await ConfirmAsync(number, body: body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var status = await _bot.Db.ReadAsync(c => Dapper.SqlMapper.ExecuteScalarAsync<long>(c, "SELECT status FROM projects WHERE number = @number", new { number }), default);
+        Assert.Equal(1, status); // still recruiting
+    }
+
     [Fact]
     public async Task ConfirmTeam_FromTheTab_ShowsUpInTheChat_AndTheChatSeesTheSameState()
     {
