@@ -18,32 +18,13 @@ public sealed class BroadcastScheduler(
     ProjectStore projects,
     IOptions<BroadcastOptions> options,
     TimeProvider time,
-    ILogger<BroadcastScheduler> logger) : BackgroundService
+    ILogger<BroadcastScheduler> logger) : PeriodicWorker(time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.ScheduleInterval, time);
-        try
-        {
-            do
-            {
-                try
-                {
-                    await RunOnceAsync(stoppingToken);
-                }
-                // A background loop must never stop the host: whatever a step throws is logged and the loop goes on.
-                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-                {
-                    Log.ClubStepFailed(logger, "broadcast-schedule", ex.GetType().Name);
-                }
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Stopping.
-        }
-    }
+    protected override string StepName => "broadcast-schedule";
+
+    protected override TimeSpan Interval => options.Value.ScheduleInterval;
+
+    protected override Task RunStepAsync(CancellationToken ct) => RunOnceAsync(ct);
 
     /// <summary>Starts what is due and sends due digests; returns how many broadcasts this instance started.</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct)

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using ProBonoBot.Hosting;
 
 namespace ProBonoBot.Plans;
 
@@ -9,32 +10,13 @@ namespace ProBonoBot.Plans;
 /// for a milestone that has already begun.
 /// </summary>
 public sealed class PlanReminderWorker(MilestoneStore store, PlanMessages messages, PlanLinks links, IOptions<PlanOptions> options, TimeProvider time,
-    ILogger<PlanReminderWorker> logger) : BackgroundService
+    ILogger<PlanReminderWorker> logger) : PeriodicWorker(time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.ScheduleInterval, time);
-        try
-        {
-            do
-            {
-                try
-                {
-                    await RunOnceAsync(stoppingToken);
-                }
-                // A background loop must never stop the host: whatever a step throws is logged and the loop goes on.
-                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-                {
-                    Log.ClubStepFailed(logger, "plan-reminders", ex.GetType().Name);
-                }
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Stopping.
-        }
-    }
+    protected override string StepName => "plan-reminders";
+
+    protected override TimeSpan Interval => options.Value.ScheduleInterval;
+
+    protected override Task RunStepAsync(CancellationToken ct) => RunOnceAsync(ct);
 
     /// <summary>One pass: missing rows made, then every due reminder claimed.</summary>
     public async Task<ReminderPass> RunOnceAsync(CancellationToken ct)
