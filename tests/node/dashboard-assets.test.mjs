@@ -1,5 +1,5 @@
 // The dashboard serves Chart.js and teams-js from the bot's own assembly (bot/ProBonoBot/Dashboard/Web, embedded):
-// they must be the very files npm installs at the versions package.json pins, so an upgrade is `npm install` plus a copy.
+// the build embeds them straight from node_modules (bot/ProBonoBot/ProBonoBot.csproj), at the versions package.json pins.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -16,8 +16,9 @@ for (const [name, served, fromNpm] of [
   test(`the served ${served} is ${name} ${pkg.devDependencies[name]} from npm`, () => {
     const installed = JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')).version;
     assert.equal(installed, pkg.devDependencies[name]);
-    assert.ok(readFileSync(join(web, served)).equals(readFileSync(join(root, 'node_modules', fromNpm))),
-      `copy node_modules/${fromNpm} to bot/ProBonoBot/Dashboard/Web/${served}`);
+    const project = readFileSync(join(root, 'bot', 'ProBonoBot', 'ProBonoBot.csproj'), 'utf8');
+    assert.ok(project.includes(`$(DashboardNodeModules)${fromNpm}" LogicalName="ProBonoBot.Dashboard.Web.${served}"`),
+      `the bot embeds node_modules/${fromNpm} as ${served}`);
   });
 }
 
