@@ -205,7 +205,11 @@ public sealed class BotAuthenticator(
         _validated[token] = (identity, validTo < limit ? validTo : limit);
     }
 
-    private static TokenValidationParameters Parameters(OpenIdConnectConfiguration config, string[] issuers, string[] audiences) => new()
+    /// <summary>
+    /// How every Entra / Bot Connector token is checked here: one of <paramref name="issuers"/> and <paramref name="audiences"/>,
+    /// signed RS256 by a key of <paramref name="config"/>, unexpired (5 minutes' skew). The dashboard's sign-in uses it too.
+    /// </summary>
+    public static TokenValidationParameters Parameters(OpenIdConnectConfiguration config, IEnumerable<string> issuers, IEnumerable<string> audiences) => new()
     {
         ValidIssuers = issuers,
         ValidAudiences = audiences,

@@ -32,7 +32,6 @@ public sealed class DashboardAuth(
     IWebHostEnvironment environment,
     ILogger<DashboardAuth> logger)
 {
-    private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
 
     /// <summary>True when the request may be served without a token (local development on loopback).</summary>
@@ -107,12 +106,12 @@ public sealed class DashboardAuth(
             return new DashboardUser(401, null, null, false, "The signing keys could not be retrieved.");
         }
 
-        var result = await _handler.ValidateTokenAsync(token, Parameters(config, issuers, audiences)).ConfigureAwait(false);
+        var result = await _handler.ValidateTokenAsync(token, BotAuthenticator.Parameters(config, issuers, audiences)).ConfigureAwait(false);
         if (!result.IsValid && result.Exception is SecurityTokenSignatureKeyNotFoundException)
         {
             manager.RequestRefresh();
             config = await manager.GetConfigurationAsync(ct).ConfigureAwait(false);
-            result = await _handler.ValidateTokenAsync(token, Parameters(config, issuers, audiences)).ConfigureAwait(false);
+            result = await _handler.ValidateTokenAsync(token, BotAuthenticator.Parameters(config, issuers, audiences)).ConfigureAwait(false);
         }
 
         if (!result.IsValid)
@@ -135,21 +134,6 @@ public sealed class DashboardAuth(
     }
 
     private string? ClientId() => string.IsNullOrWhiteSpace(dashboard.Value.ClientId) ? bot.Value.MicrosoftAppId : dashboard.Value.ClientId.Trim();
-
-    private static TokenValidationParameters Parameters(OpenIdConnectConfiguration config, string[] issuers, IReadOnlyList<string> audiences) => new()
-    {
-        ValidIssuers = issuers,
-        ValidAudiences = audiences,
-        IssuerSigningKeys = config.SigningKeys,
-        ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
-        ValidateIssuer = true,
-        ValidateAudience = true,
-        ValidateLifetime = true,
-        ValidateIssuerSigningKey = true,
-        RequireExpirationTime = true,
-        RequireSignedTokens = true,
-        ClockSkew = ClockSkew,
-    };
 
     internal static bool IsLoopbackName(string host)
     {
