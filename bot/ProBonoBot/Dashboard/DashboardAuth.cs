@@ -40,7 +40,7 @@ public sealed class DashboardAuth(
         ArgumentNullException.ThrowIfNull(http);
         return bot.Value.IsLocalDevelopment && environment.IsDevelopment()
             && http.Connection.RemoteIpAddress is { } remote && IPAddress.IsLoopback(remote)
-            && IsLoopbackName(http.Request.Host.Host);
+            && LocalRequestGate.IsLoopbackName(http.Request.Host.Host);
     }
 
     /// <summary>The audiences a token may carry.</summary>
@@ -134,17 +134,6 @@ public sealed class DashboardAuth(
     }
 
     private string? ClientId() => string.IsNullOrWhiteSpace(dashboard.Value.ClientId) ? bot.Value.MicrosoftAppId : dashboard.Value.ClientId.Trim();
-
-    internal static bool IsLoopbackName(string host)
-    {
-        if (string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase))
-        {
-            return true;
-        }
-
-        var bare = host.StartsWith('[') && host.EndsWith(']') ? host[1..^1] : host;
-        return IPAddress.TryParse(bare, out var address) && IPAddress.IsLoopback(address);
-    }
 }
 
 internal static partial class DashboardLog

@@ -45,7 +45,8 @@ public static class LocalRequestGate
         && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
         && IsLoopbackName(uri.Host);
 
-    private static bool IsLoopbackName(string host)
+    /// <summary>True for <c>localhost</c> and loopback IP addresses (IPv6 in brackets too), as a Host header carries them.</summary>
+    public static bool IsLoopbackName(string host)
     {
         if (string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase))
         {
